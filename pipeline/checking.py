@@ -1,0 +1,75 @@
+"""Load and validate input files, and write the annotated report for each: the steps
+shared by ``paike check``, ``paike publish`` and the drop folder."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from pipeline.lessons import LessonTable
+from pipeline.loading import load_files
+from pipeline.validation import ValidationResult, validate
+from pipeline.validation.annotate import write_annotated_workbook
+
+REPORT_SUFFIX = ".检查结果.xlsx"
+
+
+@dataclass
+class CheckOutcome:
+    """A loaded table and what validation found in it."""
+
+    table: LessonTable
+    result: ValidationResult
+
+    @property
+    def ok(self) -> bool:
+        return self.result.ok
+
+    def files(self) -> list[str]:
+        names = set(self.table.frame["file"].dropna().unique()) if len(self.table.frame) else set()
+        names |= {problem.file for problem in self.result.problems if problem.file}
+        return sorted(names)
+
+    def summary(self) -> dict:
+        """Return the fields every ``--json`` output starts with."""
+        rooms = {lesson.room_id for lesson in self.result.lessons}
+        return {
+            "ok": self.ok,
+            "lessons": len(self.result.lessons),
+            "rooms": len(rooms),
+            "errors": [problem.to_dict() for problem in self.result.errors],
+            "warnings": [problem.to_dict() for problem in self.result.warnings],
+        }
+
+
+def check_files(
+    paths: Iterable[str | Path], mode: str = "replace", today: datetime.date | None = None
+) -> CheckOutcome:
+    """Load every path (files or folders) and validate the rows for ``mode``."""
+    table = load_files(paths)
+    return CheckOutcome(table=table, result=validate(table, mode=mode, today=today))
+
+
+def report_path(source: str | Path, report_dir: str | Path | None = None) -> Path:
+    """Return where the annotated copy of ``source`` goes: beside it or in ``report_dir``."""
+    source = Path(source)
+    folder = Path(report_dir) if report_dir else source.parent
+    return folder / f"{source.stem}{REPORT_SUFFIX}"
+
+
+def is_report_file(path: str | Path) -> bool:
+    """Return True for paike's own annotated reports, which are never read as input."""
+    return Path(path).name.endswith(REPORT_SUFFIX)
+
+
+def write_reports(outcome: CheckOutcome, report_dir: str | Path | None = None) -> list[Path]:
+    """Write one annotated workbook per input file; return their paths."""
+    written = []
+    for file in outcome.files():
+        problems = [problem for problem in outcome.result.problems if problem.file == file]
+        destination = report_path(file, report_dir)
+        destination.parent.mkdir(parents=True, exist_ok=True)
+        written.append(write_annotated_workbook(Path(file), problems, destination))
+    return written

@@ -1,0 +1,123 @@
+"""``paike history``, ``paike undo`` and ``paike clear``: the ledger of runs, putting
+rooms back as they were before a run, and emptying a room."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import click
+from rich.table import Table
+
+from pipeline.cli import EXIT_OK, EXIT_ROOMS_FAILED, EXIT_USAGE
+from pipeline.cli.output import print_error, print_json, stdout
+from pipeline.cli.publish import print_results, progress_bar
+from pipeline.client.api import ApiClient
+from pipeline.errors import ApiError
+from pipeline.i18n import t
+from pipeline.publishing.ledger import Ledger
+from pipeline.publishing.publisher import PublishOptions
+from pipeline.publishing.run import run_publish
+
+
+def register(cli: click.Group) -> None:
+    @cli.command("history", help=t("cli.help.history"))
+    @click.option("--limit", default=20, show_default=True, type=click.IntRange(1), help=t("cli.help.history_limit"))
+    @click.option("--json", "as_json", is_flag=True, help=t("cli.help.json"))
+    @click.pass_obj
+    def history(state, limit, as_json) -> int:
+        ledger = Ledger(state.settings().state_path)
+        try:
+            runs = ledger.runs(limit)
+        finally:
+            ledger.close()
+        if as_json:
+            print_json({"runs": [run.__dict__ for run in runs]})
+            return EXIT_OK
+        table = Table(show_header=True, header_style="bold")
+        for key in ("run", "time", "command", "mode", "files", "rooms", "result"):
+            table.add_column(t(f"cli.history.col.{key}"), overflow="fold")
+        for run in runs:
+            counts = ", ".join(f"{t('cli.status.' + status)} {count}" for status, count in run.summary.items())
+            table.add_row(str(run.id), run.started_at, run.command, run.mode, "\n".join(run.files), str(run.rooms),
+                          f"{t('cli.run_status.' + run.status)} {counts}".strip())
+        stdout.print(table)
+        return EXIT_OK
+
+    @cli.command("undo", help=t("cli.help.undo"))
+    @click.argument("run_id", type=int)
+    @click.option("--yes", is_flag=True, help=t("cli.help.yes"))
+    @click.option("--json", "as_json", is_flag=True, help=t("cli.help.json"))
+    @click.pass_obj
+    def undo(state, run_id, yes, as_json) -> int:
+        settings = state.settings()
+        settings.require_credentials()
+        ledger = Ledger(settings.state_path)
+        client = ApiClient(settings)
+        try:
+            if ledger.run(run_id) is None:
+                print_error(t("cli.undo.no_such_run", run=run_id))
+                return EXIT_USAGE
+            snapshots = ledger.snapshots(run_id)
+            if not snapshots:
+                stdout.print(t("cli.undo.nothing", run=run_id))
+                return EXIT_OK
+            options = PublishOptions(mode="replace", allow_deletes=True, workers=settings.workers)
+            preview = run_publish(client, ledger, snapshots, _dry(options), [])
+            if not as_json:
+                print_results(preview.results, dry_run=True)
+            if not yes and not click.confirm(t("cli.undo.confirm", run=run_id, rooms=len(snapshots)), err=True):
+                stdout.print(t("cli.aborted"))
+                return EXIT_USAGE
+            with progress_bar(len(snapshots), as_json) as on_result:
+                run = run_publish(client, ledger, snapshots, options, [], on_result=on_result, command=f"undo {run_id}")
+        finally:
+            client.close()
+            ledger.close()
+        if as_json:
+            print_json({"run_id": run.run_id, "undone_run": run_id,
+                        "results": [result.to_dict() for result in run.results]})
+        else:
+            print_results(run.results, dry_run=False)
+        return EXIT_OK if run.ok else EXIT_ROOMS_FAILED
+
+    @cli.command("clear", help=t("cli.help.clear"))
+    @click.option("--room", "rooms", multiple=True, required=True, help=t("cli.help.clear_room"))
+    @click.option("--yes", is_flag=True, help=t("cli.help.yes"))
+    @click.pass_obj
+    def clear(state, rooms, yes) -> int:
+        settings = state.settings()
+        settings.require_credentials()
+        if not yes and not click.confirm(t("cli.clear.confirm", rooms=", ".join(rooms)), err=True):
+            stdout.print(t("cli.aborted"))
+            return EXIT_USAGE
+        ledger = Ledger(settings.state_path)
+        client = ApiClient(settings)
+        failed = 0
+        try:
+            run_id = ledger.start_run("clear", "replace", [])
+            for room_id in rooms:
+                failed += not _clear_room(client, ledger, run_id, room_id)
+            ledger.finish_run(run_id, "failed" if failed else "done", {"done": len(rooms) - failed, "failed": failed})
+        finally:
+            client.close()
+            ledger.close()
+        stdout.print(t("cli.clear.done", run=run_id))
+        return EXIT_ROOMS_FAILED if failed else EXIT_OK
+
+
+def _clear_room(client: ApiClient, ledger: Ledger, run_id: int, room_id: str) -> bool:
+    try:
+        live = client.get_all_schedule(room_id)
+        ledger.record_before(run_id, room_id, live)
+        client.delete_all_schedule(room_id)
+    except ApiError as error:
+        ledger.record_result(run_id, room_id, "failed", error.code, error.msg, None)
+        print_error(t("cli.clear.failed", room=room_id, message=error.message))
+        return False
+    ledger.record_result(run_id, room_id, "done", 0, "", {"delete": len(live)})
+    stdout.print(t("cli.clear.room_done", room=room_id, count=len(live)))
+    return True
+
+
+def _dry(options: PublishOptions) -> PublishOptions:
+    return replace(options, dry_run=True)

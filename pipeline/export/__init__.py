@@ -1,0 +1,1 @@
+"""Spreadsheets written for people: schedules read back from the API, device inventories."""

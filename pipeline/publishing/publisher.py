@@ -1,0 +1,213 @@
+"""Publish lessons room by room: read the live room, plan, guard, write, confirm.
+
+Each room is handled by one worker from a bounded pool, so a slow server still sees
+enough calls in flight to reach the account's rate limit, and one room's failure
+never stops the others. A room is finished only when a fresh read shows it equal to
+the plan's goal: after a write whose answer was lost, the room is read again and the
+remaining difference planned anew, so a retry neither duplicates nor loses a lesson.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Mapping
+from concurrent.futures import ThreadPoolExecutor, as_completed
+from dataclasses import dataclass, field
+
+from pipeline.client.api import ApiClient
+from pipeline.errors import ApiError, ApiTransportError
+from pipeline.lessons import CourseInfo, Lesson
+from pipeline.publishing.plan import Call, RoomPlan, plan_room
+
+logger = logging.getLogger(__name__)
+
+# Rounds of read-plan-write for one room before it is reported as failed.
+MAX_ROUNDS = 4
+
+
+@dataclass(frozen=True)
+class PublishOptions:
+    mode: str = "replace"
+    dry_run: bool = False
+    allow_deletes: bool = False
+    delete_guard_ratio: float = 0.2
+    delete_guard_min: int = 3
+    workers: int = 8
+
+
+class PublishHooks:
+    """What a run remembers as it goes; the default remembers nothing.
+
+    The ledger implements these so undo has a snapshot and course info is sent only
+    when it differs from what was last set.
+    """
+
+    def known_course_info(self, room_id: str) -> CourseInfo | None:
+        return None
+
+    def before_write(self, room_id: str, live: list[Lesson]) -> None:
+        """Called once per room, before its first write call."""
+
+    def course_info_set(self, info: CourseInfo) -> None:
+        """Called after the room's course title and teacher were set."""
+
+
+@dataclass
+class RoomResult:
+    """The outcome for one room.
+
+    ``status`` is one of: ``done`` (written and confirmed), ``unchanged`` (already
+    equal, nothing written), ``planned`` (dry run), ``refused`` (the deletion guard
+    stopped it), ``failed`` (the API refused or did not answer).
+    """
+
+    room_id: str
+    status: str
+    code: int = 0
+    msg: str = ""
+    hint: str = ""
+    plan: RoomPlan | None = None
+    # The live lessons before the first write, for undo.
+    before: list[Lesson] = field(default_factory=list)
+    # The course title/teacher to set (or, in a dry run, that would be set).
+    course_change: CourseInfo | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.status in ("done", "unchanged", "planned")
+
+    def to_dict(self) -> dict:
+        data = {"room_id": self.room_id, "status": self.status, "code": self.code, "msg": self.msg}
+        if self.hint:
+            data["hint"] = self.hint
+        if self.plan is not None:
+            data["plan"] = self.plan.summary()
+        return data
+
+
+def publish_rooms(
+    client: ApiClient,
+    lessons_by_room: Mapping[str, list[Lesson]],
+    options: PublishOptions,
+    course_info: Mapping[str, CourseInfo] | None = None,
+    on_result: Callable[[RoomResult], None] | None = None,
+    hooks: PublishHooks | None = None,
+) -> list[RoomResult]:
+    """Publish every room with a pool of workers; return results in room order."""
+    course_info = course_info or {}
+    hooks = hooks or PublishHooks()
+    results: dict[str, RoomResult] = {}
+    with ThreadPoolExecutor(max_workers=max(1, options.workers)) as pool:
+        futures = {
+            pool.submit(publish_room, client, room_id, lessons, options, course_info.get(room_id), hooks): room_id
+            for room_id, lessons in lessons_by_room.items()
+        }
+        for future in as_completed(futures):
+            result = future.result()
+            results[result.room_id] = result
+            if on_result:
+                on_result(result)
+    return [results[room_id] for room_id in sorted(results)]
+
+
+def publish_room(
+    client: ApiClient,
+    room_id: str,
+    lessons: list[Lesson],
+    options: PublishOptions,
+    course: CourseInfo | None = None,
+    hooks: PublishHooks | None = None,
+) -> RoomResult:
+    """Take one room to the desired lessons; never raises for API failures."""
+    try:
+        return _publish_room(client, room_id, lessons, options, course, hooks or PublishHooks())
+    except ApiError as error:
+        logger.warning("room %s failed: %s %s", room_id, error.code, error.msg)
+        return RoomResult(room_id, "failed", error.code, error.msg, error.hint)
+
+
+def _publish_room(
+    client: ApiClient,
+    room_id: str,
+    lessons: list[Lesson],
+    options: PublishOptions,
+    course: CourseInfo | None,
+    hooks: PublishHooks,
+) -> RoomResult:
+    live = client.get_all_schedule(room_id)
+    first_plan = plan_room(room_id, lessons, live, options.mode)
+    course_change = course if course and course != hooks.known_course_info(room_id) else None
+    result = RoomResult(room_id, "planned", plan=first_plan, before=live, course_change=course_change)
+    if not options.allow_deletes and first_plan.deletion_guard_trips(
+        options.delete_guard_ratio, options.delete_guard_min
+    ):
+        result.status = "refused"
+        return result
+    if options.dry_run:
+        return result
+    if first_plan.is_noop and course_change is None:
+        result.status = "unchanged"
+        return result
+
+    hooks.before_write(room_id, live)
+    _write_lessons(client, room_id, lessons, options.mode, first_plan, course_change)
+    if course_change is not None:
+        if not any(call.endpoint == "setRoomSchedules" for call in first_plan.calls):
+            client.set_room_schedule_info(room_id, course_change.title, course_change.teacher_name)
+        hooks.course_info_set(course_change)
+    result.status = "done"
+    return result
+
+
+def _write_lessons(
+    client: ApiClient,
+    room_id: str,
+    lessons: list[Lesson],
+    mode: str,
+    plan: RoomPlan,
+    course: CourseInfo | None,
+) -> None:
+    """Carry out the plan; after an ambiguous failure, read the room and plan again."""
+    last_error: ApiError | None = None
+    for _ in range(MAX_ROUNDS):
+        if plan.is_noop:
+            return
+        try:
+            _apply(client, plan, course)
+            return
+        except ApiTransportError as error:
+            if not error.may_have_committed:
+                raise
+            last_error = error
+        except ApiError as error:
+            # addSchedule answers code 1 when an earlier, unanswered attempt already
+            # stored the lesson; the fresh read below tells which case this is.
+            if error.code != 1 or mode == "replace":
+                raise
+            last_error = error
+        logger.info("room %s: answer lost or ambiguous, reading the room again", room_id)
+        plan = plan_room(room_id, lessons, client.get_all_schedule(room_id), mode)
+    if plan.is_noop:
+        return
+    assert last_error is not None
+    raise last_error
+
+
+def _apply(client: ApiClient, plan: RoomPlan, course: CourseInfo | None) -> None:
+    for call in plan.calls:
+        _send(client, plan.room_id, call, course)
+
+
+def _send(client: ApiClient, room_id: str, call: Call, course: CourseInfo | None) -> None:
+    if call.endpoint == "setRoomSchedules":
+        title = course.title if course else None
+        teacher = course.teacher_name if course else None
+        client.set_room_schedules(room_id, call.lessons, title=title, teacher_name=teacher)
+    elif call.endpoint == "addSchedule":
+        client.add_schedule(room_id, call.lessons[0])
+    elif call.endpoint == "updateSchedule":
+        client.update_schedule(room_id, call.lessons[0])
+    elif call.endpoint == "deleteScheduleBatch":
+        client.delete_schedule_batch(room_id, call.serial_numbers)
+    else:
+        raise ValueError(f"no sender for {call.endpoint}")
