@@ -227,7 +227,7 @@ def _lay_out_guide_sheet(sheet: Worksheet) -> None:
     for key in GUIDE_RULE_KEYS:
         row = _write_guide_line(sheet, row, t(f"template.guide.rule.{key}"))
     row = _write_guide_line(sheet, row + 1, t("template.guide.publish_heading"), Font(bold=True, size=12))
-    for key in ("check", "publish"):
+    for key in ("check", "plan", "publish"):
         row = _write_guide_line(sheet, row, t(f"template.guide.publish.{key}"))
     row = _write_guide_line(sheet, row + 1, t("template.guide.columns_heading"), Font(bold=True, size=12))
     _write_column_table(sheet, row)

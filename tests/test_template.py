@@ -178,7 +178,9 @@ def test_guide_states_the_rules(template):
         "不要隐藏行",
         "公式",
         "paike check",
+        "paike plan",
         "paike publish",
+        "检查结果.xlsx",
         "英文界面下列名也保持中文",
     ):
         assert expected in text, expected

@@ -108,12 +108,16 @@ MESSAGES = {
     },
     "template.guide.publish_heading": {"zh": "二、检查与发布", "en": "2. Check and publish"},
     "template.guide.publish.check": {
-        "zh": "1. 保存文件后运行 paike check 文件名.xlsx。程序会列出每个问题所在的工作表、行号和列名，逐条改正后再检查，直到没有错误。",
-        "en": "1. Save the file, then run paike check FILE.xlsx. It lists each problem with its sheet, row and column. Fix them and check again until no error is left.",
+        "zh": "1. 保存文件后运行 paike check 文件名.xlsx，这一步不发送任何数据。程序列出每个问题所在的工作表、行号和列名，并在文件旁生成「文件名.检查结果.xlsx」，出错的单元格标红、警告标黄。逐条改正后再检查，直到没有错误。",
+        "en": "1. Save the file, then run paike check FILE.xlsx, which sends nothing. It lists each problem with its sheet, row and column, and writes FILE.检查结果.xlsx beside your file with errors in red and warnings in yellow. Fix them and check again until no error is left.",
+    },
+    "template.guide.publish.plan": {
+        "zh": "2. 可以先运行 paike plan 文件名.xlsx，查看发布会让每个教室新增、修改或删除哪些课节，这一步也不写入任何数据。",
+        "en": "2. Optionally run paike plan FILE.xlsx to see which lessons publishing would add, update or delete in each room. This writes nothing either.",
     },
     "template.guide.publish.publish": {
-        "zh": "2. 没有错误后运行 paike publish 文件名.xlsx，把课表发布到各直播教室。",
-        "en": "2. When no error is left, run paike publish FILE.xlsx to send the timetable to the live rooms.",
+        "zh": "3. 确认无误后运行 paike publish 文件名.xlsx，把课表发布到各直播教室；表格还有错误时不会发送任何数据。",
+        "en": "3. Then run paike publish FILE.xlsx to send the timetable to the live rooms. Nothing is sent while any error remains.",
     },
     "template.guide.columns_heading": {
         "zh": "三、列说明与示例（示例 1–3 各是一节课）",
