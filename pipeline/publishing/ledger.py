@@ -203,6 +203,11 @@ class Ledger:
         ).fetchone()
         return (row[0], row[1]) if row else None
 
+    def known_rooms(self) -> list[str]:
+        """Return every room any run has planned or written, in order."""
+        rows = self._execute("SELECT DISTINCT room_id FROM room_results ORDER BY room_id").fetchall()
+        return [room_id for (room_id,) in rows]
+
     # ---- course info -----------------------------------------------------------
 
     def course_info(self, room_id: str) -> CourseInfo | None:
