@@ -119,6 +119,8 @@ def parse_clock_time(name: str, value: Any) -> str:
     return value
 
 
+# NOTE: the vendor documents no maximum length for a lesson's title or teacher_name, so
+# none is enforced here; the real server may reject very long values.
 def parse_title(name: str, value: Any) -> str:
     if not isinstance(value, str) or not value.strip():
         raise invalid(name, "课节标题不能为空")

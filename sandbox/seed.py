@@ -50,6 +50,7 @@ STREETS = ("中山路", "人民路", "解放大道", "建设路", "学府路", "
 TEACHER_CLASS_NAMES = ("主讲室", "名师直播间", "录播教室", "双师主讲教室")
 STUDENT_CLASS_NAMES = ("{floor}0{number}教室", "双师{number}班", "多功能厅", "阶梯教室{number}", "{floor}楼小班教室")
 MAX_USERS = (10, 20, 30, 40, 50, 60)
+# NOTE: the vendor does not give the unit of activate_length; these values assume days.
 ACTIVATE_LENGTHS = (30, 90, 180, 365, 730)
 # Share of generated devices that are teachers, disabled, never activated, etc.
 TEACHER_SHARE = 0.12

@@ -49,6 +49,7 @@ class RunningSandbox:
         self._state = state
         self._server = server
         self._thread = thread
+        self._stopped = False
 
     def __repr__(self) -> str:
         return f"RunningSandbox(base_url={self.base_url!r}, partner_id={self.partner_id!r}, partner_key='[secure]')"
@@ -61,8 +62,9 @@ class RunningSandbox:
 
     def stop(self) -> None:
         """Stop serving and close the store; calling it again does nothing."""
-        if not self._thread.is_alive():
+        if self._stopped:
             return
+        self._stopped = True
         self._server.should_exit = True
         self._thread.join(STOP_TIMEOUT_SECONDS)
         self._state.store.close()
