@@ -7,7 +7,9 @@
     intervals.py     vectorised overlap search used by both
     findings.py      findings located by frame index -> problems located in the sheet
     validator.py     :func:`validate`, which runs all of the above in one pass
-    annotate.py      the annotated copy of the user's workbook
+    annotate.py      the annotated copy of the user's workbook, built from
+    source_copy.py   an editable copy of the input (xlsx, xls or CSV) and
+    summary_sheet.py its first sheet, the list of problems with links
 
 Problem codes are the contract; messages come from ``pipeline.i18n.catalog.problems``.
 """

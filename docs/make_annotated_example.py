@@ -1,0 +1,110 @@
+"""Build a small timetable with typical mistakes, check it, and write its annotated copy.
+
+    .venv/bin/python docs/make_annotated_example.py [OUTPUT_DIR]
+
+Writes ``课表示例.xlsx`` and ``课表示例.检查结果.xlsx`` to OUTPUT_DIR (default: a new
+temporary folder). When LibreOffice (``soffice``) and ``pdftoppm`` are installed, it
+also renders both sheets of the annotated copy and saves the problem list as
+``docs/annotated-workbook.png``.
+"""
+
+from __future__ import annotations
+
+import datetime
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+import pandas as pd
+from openpyxl import Workbook
+
+from pipeline.lessons import LESSON_FIELDS, TABLE_COLUMNS, ColumnRef, LessonTable
+from pipeline.validation import validate
+from pipeline.validation.annotate import write_annotated_workbook
+
+HEADERS = ("教室号", "日期", "课节编号", "课节标题", "开始时间", "结束时间", "主讲老师")
+TITLE = "2027 春季 直播课表（第 1 周）"
+TODAY = datetime.date(2027, 2, 20)
+# One row per lesson in the order of HEADERS; each faulty row is commented.
+ROWS = [
+    ("18020796069152", "2027-03-01", "1", "高等数学", "08:00", "08:45", "叶子豪"),
+    ("18020796069152", "2027/13/01", "2", "高等数学", "08:55", "09:40", "叶子豪"),  # bad date
+    ("18020796069152", "2027-03-01", "3", "线性代数", "10:00", "10:45", "叶子豪"),
+    ("18020796069152", "2027-03-01", "3", "线性代数", "10:30", "11:15", "叶子豪"),  # duplicate, overlap
+    ("18020796069152", "2027-03-01", "5", "概率论", "14:00", "13:15", "唐振宇"),  # ends before start
+    ("1802079606915A", "2027-03-02", "1", "大学物理", "08:00", "08:45", "唐振宇"),  # bad room id
+    ("123234567124414", "2027-03-02", "1", "大学英语", "25:00", "09:40", "谢雨桐"),  # bad time
+    ("123234567124414", "2027-03-02", "2", "", "10:00", "10:45", "谢雨桐"),  # no title
+    ("123234567124414", "2027-03-01", "6", "软件工程", "10:00", "10:45", "叶子豪"),  # teacher twice
+    ("123234567124414", "2028-06-01", "7", "毕业设计", "08:00", "14:00", "蔡明哲"),  # far, long
+]
+
+
+def write_sample(path: Path) -> None:
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = "课表"
+    sheet.append([TITLE])
+    sheet.append(list(HEADERS))
+    for row in ROWS:
+        sheet.append(list(row))
+    for column, width in zip("ABCDEFG", (18, 12, 10, 14, 10, 10, 10)):
+        sheet.column_dimensions[column].width = width
+    workbook.save(path)
+
+
+def table_for(file: str) -> LessonTable:
+    """Return the table the loader would produce for the sample (title row 1, header row 2)."""
+    records = []
+    for offset, row in enumerate(ROWS):
+        record = {name: (value or None) for name, value in zip(LESSON_FIELDS, row)}
+        record.update(file=file, sheet="课表", row=3 + offset)
+        records.append(record)
+    frame = pd.DataFrame(records, columns=list(TABLE_COLUMNS), dtype=object)
+    columns = {name: ColumnRef(header, index) for index, (name, header) in enumerate(zip(LESSON_FIELDS, HEADERS))}
+    return LessonTable(frame=frame, columns={(file, "课表"): columns})
+
+
+def render_png(workbook: Path, png: Path) -> bool:
+    """Render the first sheet of ``workbook`` to ``png``; return False without the tools."""
+    soffice, pdftoppm = shutil.which("soffice"), shutil.which("pdftoppm")
+    if not soffice or not pdftoppm:
+        return False
+    with tempfile.TemporaryDirectory() as folder:
+        subprocess.run(
+            [soffice, "--headless", "--convert-to", "pdf", "--outdir", folder, str(workbook)],
+            check=True,
+            capture_output=True,
+            timeout=180,
+        )
+        pdf = Path(folder) / f"{workbook.stem}.pdf"
+        subprocess.run(
+            # -x/-y/-W/-H crop the page margins around this example's problem list.
+            [pdftoppm, "-png", "-r", "110", "-f", "1", "-l", "1", "-singlefile",
+             "-x", "70", "-y", "95", "-W", "1070", "-H", "500", str(pdf), str(png.with_suffix(""))],
+            check=True,
+            timeout=60,
+        )
+    return True
+
+
+def main() -> None:
+    output = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(tempfile.mkdtemp())
+    output.mkdir(parents=True, exist_ok=True)
+    source = output / "课表示例.xlsx"
+    write_sample(source)
+
+    # The file name as a user would type it in the folder, e.g. `paike check 课表示例.xlsx`.
+    result = validate(table_for(source.name), today=TODAY)
+    annotated = write_annotated_workbook(source, result.problems, output / "课表示例.检查结果.xlsx")
+    print(f"{len(result.errors)} errors, {len(result.warnings)} warnings -> {annotated}")
+
+    png = Path(__file__).with_name("annotated-workbook.png")
+    if render_png(annotated, png):
+        print(f"rendered {png}")
+
+
+if __name__ == "__main__":
+    main()
