@@ -353,7 +353,7 @@ MISTAKE_ROWS = (
     (ROOM_A, MARCH_16, 3, "初二数学·函数入门 第3讲", "18:30", "19:15", "陈晓岚"),
     # Rows 4 and 5: lesson number 3 twice in one room on one day (duplicate_serial).
     (ROOM_A, MARCH_16, 3, "初二数学·函数入门 第4讲", "19:25", "20:10", "陈晓岚"),
-    # Row 6: a date without its year (invalid_date).
+    # Row 6: a date without its year (ambiguous_date).
     (ROOM_A, "3月17日", 5, "初二数学·函数入门 第5讲", "18:30", "19:15", "陈晓岚"),
     (ROOM_B, MARCH_15, 1, "高一英语阅读 第1讲", "18:30", "19:15", "刘思远"),
     # Row 8: starts at 19:00, before the lesson above ends at 19:15 (overlap).

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import functools
 import importlib.util
 import sys
 from pathlib import Path
@@ -11,6 +12,8 @@ import openpyxl
 import pytest
 
 from pipeline.lessons import LESSON_FIELDS
+from pipeline.loading import load_files
+from pipeline.validation import validate
 
 REPOSITORY = Path(__file__).resolve().parent.parent
 SAMPLES = REPOSITORY / "samples"
@@ -32,21 +35,17 @@ def import_generator():
     return module
 
 
-def require_pipeline():
-    """Return (load_files, validate), or skip while the loader is not written yet."""
-    # NOTE: temporary; remove the skip once the loader is in the tree.
-    loading = pytest.importorskip("pipeline.loading")
-    if not hasattr(loading, "load_files"):
-        pytest.skip("pipeline.loading.load_files is not written yet")
-    validation = pytest.importorskip("pipeline.validation")
-    return loading.load_files, validation.validate
-
-
 @pytest.fixture(scope="module")
 def regenerated(tmp_path_factory) -> Path:
     folder = tmp_path_factory.mktemp("samples")
     import_generator().generate(folder)
     return folder
+
+
+@functools.cache
+def load_sample(name: str):
+    """Load a committed sample once for all the tests that only read it."""
+    return load_files([SAMPLES / name])
 
 
 def sheet_values(path: Path) -> dict[str, list[tuple]]:
@@ -78,9 +77,7 @@ def test_committed_sample_matches_generator(regenerated: Path, name: str):
 
 @pytest.mark.parametrize("name", SAMPLE_NAMES)
 def test_committed_sample_loads_same_rows(regenerated: Path, name: str):
-    load_files, _ = require_pipeline()
-
-    committed = load_files([SAMPLES / name])
+    committed = load_sample(name)
     fresh = load_files([regenerated / name])
 
     assert lesson_rows(committed) == lesson_rows(fresh)
@@ -88,9 +85,7 @@ def test_committed_sample_loads_same_rows(regenerated: Path, name: str):
 
 
 def test_spring_sample_clean():
-    load_files, validate = require_pipeline()
-
-    result = validate(load_files([SAMPLES / "春季班排课.xlsx"]), today=TODAY)
+    result = validate(load_sample("春季班排课.xlsx"), today=TODAY)
 
     assert result.errors == []
     assert result.warnings == []
@@ -99,9 +94,7 @@ def test_spring_sample_clean():
 
 
 def test_spring_sample_spans_two_weeks():
-    load_files, validate = require_pipeline()
-
-    result = validate(load_files([SAMPLES / "春季班排课.xlsx"]), today=TODAY)
+    result = validate(load_sample("春季班排课.xlsx"), today=TODAY)
     dates = {datetime.date.fromisoformat(lesson.date) for lesson in result.lessons}
 
     assert max(dates) - min(dates) >= datetime.timedelta(days=12)
@@ -109,18 +102,14 @@ def test_spring_sample_spans_two_weeks():
 
 
 def test_spring_sample_sets_course_info():
-    load_files, _ = require_pipeline()
-
-    table = load_files([SAMPLES / "春季班排课.xlsx"])
+    table = load_sample("春季班排课.xlsx")
 
     assert set(table.course_info) == SPRING_ROOMS
     assert table.course_info["18020796069152"].title == "初二数学·函数入门（春季班）"
 
 
 def test_camp_sample_valid():
-    load_files, validate = require_pipeline()
-
-    result = validate(load_files([SAMPLES / "暑期集训课表.xlsx"]), today=TODAY)
+    result = validate(load_sample("暑期集训课表.xlsx"), today=TODAY)
 
     assert result.errors == []
     assert len(result.lessons) >= 200
@@ -128,9 +117,7 @@ def test_camp_sample_valid():
 
 
 def test_camp_sample_rows_counted_below_title():
-    load_files, _ = require_pipeline()
-
-    table = load_files([SAMPLES / "暑期集训课表.xlsx"])
+    table = load_sample("暑期集训课表.xlsx")
     first = table.frame.iloc[0]
 
     # Title, note and blank rows sit above the header in row 4.
@@ -164,14 +151,12 @@ def test_valid_samples_use_different_rooms():
 
 
 def test_mistakes_sample_reports_each_mistake():
-    load_files, validate = require_pipeline()
-
-    result = validate(load_files([SAMPLES / "常见错误示例.xlsx"]), today=TODAY)
+    result = validate(load_sample("常见错误示例.xlsx"), today=TODAY)
 
     assert error_places(result) == {
         (4, "课节编号", "duplicate_serial"),
         (5, "课节编号", "duplicate_serial"),
-        (6, "日期", "invalid_date"),
+        (6, "日期", "ambiguous_date"),
         (8, "开始时间", "overlap"),
         (9, "日期", "invalid_date"),
         (10, "课节标题", "required"),

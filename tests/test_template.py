@@ -10,6 +10,7 @@ import pytest
 
 from pipeline.errors import PaikeError
 from pipeline.i18n import set_language
+from pipeline.loading import load_files
 from pipeline.template import PREPARED_ROWS, TEMPLATE_FILENAME, write_template
 
 REPOSITORY = Path(__file__).resolve().parent.parent
@@ -34,15 +35,6 @@ def template(tmp_path_factory) -> openpyxl.Workbook:
         return openpyxl.load_workbook(write_template(tmp_path_factory.mktemp("template")))
     finally:
         set_language(None)
-
-
-def require_loader():
-    """Return pipeline.loading.load_files, or skip while it is not written yet."""
-    # NOTE: temporary; remove the skip once the loader is in the tree.
-    loading = pytest.importorskip("pipeline.loading")
-    if not hasattr(loading, "load_files"):
-        pytest.skip("pipeline.loading.load_files is not written yet")
-    return loading.load_files
 
 
 def header_row(sheet) -> list[str]:
@@ -253,7 +245,6 @@ def test_committed_template_matches_code(tmp_path: Path):
 
 
 def test_filled_template_loads_one_lesson(tmp_path: Path):
-    load_files = require_loader()
     path = write_template(tmp_path)
     workbook = openpyxl.load_workbook(path)
     sheet = workbook["课表"]
