@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import importlib
 
-AREAS = ("config", "cli", "problems", "api", "report", "sandbox", "template", "export")
+AREAS = ("config", "cli", "problems", "loading", "api", "report", "sandbox", "template", "export")
 
 
 def _merge_areas() -> dict[str, dict[str, str]]:
