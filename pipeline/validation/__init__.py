@@ -2,6 +2,7 @@
 
     cells.py         normalise cell text and parse single values
     schema.py        the pandera schema: required fields and each field's format
+    parsed.py        every row's parsed values, for the rules below
     timetable.py     rules across rows: end before start, duplicates, overlaps
     plausibility.py  warnings: dates far off, odd lengths, double-booked teachers
     intervals.py     vectorised overlap search used by both

@@ -5,23 +5,21 @@ from __future__ import annotations
 import datetime
 
 import numpy as np
-import pandas as pd
 
 from pipeline.problems import Severity
 from pipeline.validation.cells import CellText
 from pipeline.validation.findings import Finding
-from pipeline.validation.timetable import as_numbers, find_daily_overlaps, lesson_spans
+from pipeline.validation.parsed import ParsedRows
+from pipeline.validation.timetable import find_daily_overlaps
 
 MAX_DAYS_AHEAD = 365
 MIN_LESSON_MINUTES = 10
 MAX_LESSON_MINUTES = 5 * 60
 
 
-def find_unlikely_dates(
-    parsed: pd.DataFrame, text: CellText, today: datetime.date
-) -> list[Finding]:
+def find_unlikely_dates(rows: ParsedRows, text: CellText, today: datetime.date) -> list[Finding]:
     """Warn about dates before ``today`` or more than a year after it."""
-    days = as_numbers(parsed["date"])
+    days = rows.numbers["date"]
     first_day = today.toordinal()
     last_day = first_day + MAX_DAYS_AHEAD
 
@@ -33,12 +31,11 @@ def find_unlikely_dates(
     return findings
 
 
-def find_unlikely_lengths(parsed: pd.DataFrame, text: CellText) -> list[Finding]:
+def find_unlikely_lengths(rows: ParsedRows, text: CellText) -> list[Finding]:
     """Warn about lessons shorter than 10 minutes or longer than 5 hours."""
-    spans = lesson_spans(parsed)
-    minutes = as_numbers(parsed["end_time"]) - as_numbers(parsed["start_time"])
-    too_short = spans & (minutes < MIN_LESSON_MINUTES)
-    too_long = spans & (minutes > MAX_LESSON_MINUTES)
+    minutes = rows.numbers["end_time"] - rows.numbers["start_time"]
+    too_short = rows.spans & (minutes < MIN_LESSON_MINUTES)
+    too_long = rows.spans & (minutes > MAX_LESSON_MINUTES)
 
     findings = []
     for code, wrong in (("lesson_too_short", too_short), ("lesson_too_long", too_long)):
@@ -52,13 +49,13 @@ def find_unlikely_lengths(parsed: pd.DataFrame, text: CellText) -> list[Finding]
     return findings
 
 
-def find_double_booked_teachers(parsed: pd.DataFrame, text: CellText) -> list[Finding]:
+def find_double_booked_teachers(rows: ParsedRows, text: CellText) -> list[Finding]:
     """Warn when one teacher has overlapping lessons in two rooms on one day.
 
     Both rows get a warning that names the other one.
     """
-    later, earlier = find_daily_overlaps(parsed, "teacher_name")
-    rooms = parsed["room_id"].to_numpy(dtype=object)
+    later, earlier = find_daily_overlaps(rows, "teacher_name")
+    rooms = rows.values["room_id"].to_numpy(dtype=object)
     # NOTE: each lesson is compared with the earlier lesson that ends last. When that one
     # is in the same room (itself an overlap error), a clash with a third lesson in
     # another room can go unreported until the overlap is fixed.

@@ -88,18 +88,3 @@ def _findings_from_failures(failures: pd.DataFrame) -> list[Finding]:
         findings.append(finding)
     return findings
 
-
-def parse_fields(cells: pd.DataFrame, unusable: set[tuple[int, str]]) -> pd.DataFrame:
-    """Return each field's parsed value, or ``None`` where the cell cannot be used.
-
-    A cell cannot be used when it breaks its field's rule or is in ``unusable``, a set
-    of (row position, field) pairs for cells the loader already reported. Rules that
-    compare rows only look at usable cells.
-    """
-    parsed = pd.DataFrame(
-        {name: map_distinct(cells[name], FIELD_RULES[name].parser) for name in LESSON_FIELDS},
-        index=cells.index,
-    )
-    for position, name in unusable:
-        parsed.iat[position, parsed.columns.get_loc(name)] = None
-    return parsed

@@ -1,8 +1,8 @@
 """Rules that compare lessons with each other: times, serial numbers and overlaps.
 
-Each rule takes the parsed fields (see ``schema.parse_fields``) and the cell text, both
-by row position, and judges only rows whose fields involved are usable, so a bad date
-never also shows up as a clash.
+Each rule takes the parsed rows and the cell text, both by row position, and judges
+only rows whose fields involved are usable, so a bad date never also shows up as a
+clash.
 """
 
 from __future__ import annotations
@@ -14,29 +14,13 @@ from pipeline.problems import Severity
 from pipeline.validation.cells import CellText
 from pipeline.validation.findings import Finding
 from pipeline.validation.intervals import find_overlaps
+from pipeline.validation.parsed import ParsedRows
 
 
-def usable(parsed: pd.DataFrame, *fields: str) -> np.ndarray:
-    """Return a mask of rows whose ``fields`` all parsed."""
-    return parsed[list(fields)].notna().all(axis=1).to_numpy()
-
-
-def as_numbers(values: pd.Series) -> np.ndarray:
-    """Return parsed ints (with ``None`` for unusable cells) as floats with NaN."""
-    return values.astype("float64").to_numpy()
-
-
-def lesson_spans(parsed: pd.DataFrame) -> np.ndarray:
-    """Return a mask of rows with usable times where the lesson ends after it starts."""
-    timed = usable(parsed, "start_time", "end_time")
-    return timed & (as_numbers(parsed["end_time"]) > as_numbers(parsed["start_time"]))
-
-
-def find_end_before_start(parsed: pd.DataFrame, text: CellText) -> list[Finding]:
+def find_end_before_start(rows: ParsedRows, text: CellText) -> list[Finding]:
     """Report lessons that end before or when they start, on the end time."""
-    timed = usable(parsed, "start_time", "end_time")
-    start = as_numbers(parsed["start_time"])
-    end = as_numbers(parsed["end_time"])
+    timed = rows.usable("start_time", "end_time")
+    start, end = rows.numbers["start_time"], rows.numbers["end_time"]
 
     findings = []
     for position in np.flatnonzero(timed & (end <= start)).tolist():
@@ -54,10 +38,10 @@ def find_end_before_start(parsed: pd.DataFrame, text: CellText) -> list[Finding]
     return findings
 
 
-def find_duplicate_serials(parsed: pd.DataFrame, text: CellText) -> list[Finding]:
+def find_duplicate_serials(rows: ParsedRows, text: CellText) -> list[Finding]:
     """Report every row whose (room, date, serial number) another row also has."""
     key = ["room_id", "date", "serial_number"]
-    candidates = parsed.loc[usable(parsed, *key), key]
+    candidates = rows.values.loc[rows.usable(*key), key]
     repeated = candidates[candidates.duplicated(key, keep=False)]
 
     findings = []
@@ -79,22 +63,22 @@ def find_duplicate_serials(parsed: pd.DataFrame, text: CellText) -> list[Finding
 
 
 def find_serials_repeated_across_days(
-    parsed: pd.DataFrame, text: CellText, severity: Severity
+    rows: ParsedRows, text: CellText, severity: Severity
 ) -> list[Finding]:
     """Report rows reusing a room's serial number from an earlier day.
 
     Each such row names the first row that used the number, on the earliest day. The
     API's single-lesson calls find a lesson by room and serial number alone.
     """
-    positions = np.flatnonzero(usable(parsed, "room_id", "serial_number", "date"))
-    candidates = parsed.iloc[positions]
+    positions = np.flatnonzero(rows.usable("room_id", "serial_number", "date"))
+    candidates = rows.values.iloc[positions]
     room_serial = candidates.groupby(["room_id", "serial_number"], sort=False).ngroup()
-    days = candidates["date"].to_numpy(dtype=np.int64)
+    days = rows.numbers["date"][positions].astype(np.int64)
 
     # Rows on the group's earliest day are fine; the first of them is the one to name.
     first_day = pd.Series(days).groupby(room_serial.to_numpy()).transform("min").to_numpy()
     on_first_day = days == first_day
-    first_row = np.where(on_first_day, positions, len(parsed))
+    first_row = np.where(on_first_day, positions, len(rows))
     first_position = pd.Series(first_row).groupby(room_serial.to_numpy()).transform("min").to_numpy()
 
     message_key = None
@@ -119,27 +103,25 @@ def find_serials_repeated_across_days(
     return findings
 
 
-def find_daily_overlaps(parsed: pd.DataFrame, owner: str) -> tuple[np.ndarray, np.ndarray]:
+def find_daily_overlaps(rows: ParsedRows, owner: str) -> tuple[np.ndarray, np.ndarray]:
     """Pair lessons of one ``owner`` (room or teacher) that overlap on one day.
 
-    Returns row positions ``later`` and ``earlier`` as :func:`find_overlaps` does; only
-    rows with a usable owner, room, date and times where the lesson ends after it starts
-    take part.
+    Returns row positions ``later`` and ``earlier`` as :func:`find_overlaps` does. Only
+    rows with a usable owner, room, date and times, ending after they start, take part.
     """
-    positions = np.flatnonzero(lesson_spans(parsed) & usable(parsed, owner, "room_id", "date"))
-    lessons = parsed.iloc[positions]
-    owner_codes, _ = pd.factorize(lessons[owner])
+    positions = np.flatnonzero(rows.spans & rows.usable(owner, "room_id", "date"))
+    owner_codes, _ = pd.factorize(rows.values[owner].to_numpy()[positions])
     later, earlier = find_overlaps(
-        [owner_codes, lessons["date"].to_numpy(dtype=np.int64)],
-        as_numbers(lessons["start_time"]),
-        as_numbers(lessons["end_time"]),
+        [owner_codes, rows.numbers["date"][positions].astype(np.int64)],
+        rows.numbers["start_time"][positions],
+        rows.numbers["end_time"][positions],
     )
     return positions[later], positions[earlier]
 
 
-def find_room_overlaps(parsed: pd.DataFrame, text: CellText) -> list[Finding]:
+def find_room_overlaps(rows: ParsedRows, text: CellText) -> list[Finding]:
     """Report lessons that start before an earlier lesson of the same room and day ends."""
-    later, earlier = find_daily_overlaps(parsed, "room_id")
+    later, earlier = find_daily_overlaps(rows, "room_id")
 
     findings = []
     for position, other in zip(later.tolist(), earlier.tolist()):
