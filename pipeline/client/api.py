@@ -30,6 +30,7 @@ from tenacity import (
     wait_exponential_jitter,
 )
 
+from pipeline.client.pagination import MAX_PAGE_SIZE, FetchPage, Page, PagedRows, read_all_pages
 from pipeline.client.ratelimit import RateLimiter
 from pipeline.client.signing import Signer
 from pipeline.config import Settings
@@ -185,6 +186,42 @@ class ApiClient:
             return error
         return _Retryable(error)
 
+    # ---- zones and devices ----------------------------------------------------
+
+    def list_zones(self, page_size: int = MAX_PAGE_SIZE) -> PagedRows:
+        """Read every zone (校区). Close the result, or use it in a ``with`` block."""
+        return read_all_pages(self._page_fetcher("listZone", {}), endpoint="listZone", key="zone_id",
+                              page_size=page_size)
+
+    def list_devices(self, zone_id: int | None = None, page_size: int = MAX_PAGE_SIZE) -> PagedRows:
+        """Read every device, or those of one zone, spooled to disk (see :mod:`pagination`)."""
+        params = {} if zone_id is None else {"zone_id": zone_id}
+        return read_all_pages(self._page_fetcher("listDevice", params), endpoint="listDevice", key="device_id",
+                              page_size=page_size)
+
+    def room_devices(self, room_id: str, page_size: int = MAX_PAGE_SIZE) -> list[dict]:
+        """Return the devices bound to a room, each with the role of its binding."""
+        fetch = self._page_fetcher("getRoomDeviceInfo", {"room_id": room_id}, list_field="room_device_list")
+        with read_all_pages(fetch, endpoint="getRoomDeviceInfo", key="device_id", page_size=page_size) as rows:
+            return list(rows)
+
+    def recent_activation(self, device_id: int) -> dict | None:
+        """Return the device's last activation ``{activate_time, activate_length}``, or None.
+
+        A device never activated is answered with an empty ``activate_record``.
+        """
+        data = self.call("getRecentActivateRecord", {"device_id": device_id}) or {}
+        record = data.get("activate_record")
+        return record if isinstance(record, dict) and record else None
+
+    def _page_fetcher(self, endpoint: str, params: Mapping[str, Any], list_field: str = "list") -> FetchPage:
+        def fetch(page: int, page_size: int) -> Page:
+            data = self.call(endpoint, {**params, "page": page, "page_size": page_size}) or {}
+            items = data.get(list_field) or []
+            return Page(items=list(items), total=_page_total(endpoint, data.get("total")))
+
+        return fetch
+
 
 def lesson_from_api(room_id: str, item: Mapping[str, Any]) -> Lesson:
     """Turn one ``getAllSchedule`` item (times as ``YYYY-MM-DD HH:MM:SS``) into a Lesson."""
@@ -203,3 +240,11 @@ def _clock_time(value: str) -> str:
     """Return ``HH:MM`` from ``YYYY-MM-DD HH:MM:SS`` or ``HH:MM[:SS]``."""
     clock = str(value).strip().split(" ")[-1]
     return clock[:5]
+
+
+def _page_total(endpoint: str, value: Any) -> int:
+    """Read a page's ``total``, which may come as text; without it no count can be checked."""
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        raise ApiError(endpoint, -1, f"the answer has no valid total: {value!r}") from None
