@@ -6,6 +6,7 @@ import datetime
 import hashlib
 import shutil
 import subprocess
+import zipfile
 from pathlib import Path
 
 import openpyxl
@@ -291,6 +292,28 @@ def test_unsafe_source_is_not_opened(tmp_path):
     source = tmp_path / "炸弹.xlsx"
     write_source(source)
     problems = [error("unsafe_file", str(source))]
+
+    book = openpyxl.load_workbook(write_annotated_workbook(source, problems, tmp_path / "out.xlsx"))
+
+    assert book.sheetnames == ["检查结果"]
+
+
+def test_source_never_overwritten(tmp_path):
+    source = tmp_path / "课表.xlsx"
+    write_source(source)
+    before = digest(source)
+
+    with pytest.raises(ValueError, match="overwrite"):
+        write_annotated_workbook(source, [], source)
+    assert digest(source) == before
+
+
+def test_zip_bomb_not_opened(tmp_path):
+    source = tmp_path / "压缩.xlsx"
+    write_source(source)
+    with zipfile.ZipFile(source, "a", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("xl/padding.xml", b"<a>" + b" " * 50_000_000 + b"</a>")
+    problems = [error("invalid_date", str(source), sheet="课表", row=3, column_index=1, params={"value": "x"})]
 
     book = openpyxl.load_workbook(write_annotated_workbook(source, problems, tmp_path / "out.xlsx"))
 

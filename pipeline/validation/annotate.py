@@ -37,6 +37,8 @@ def write_annotated_workbook(source: Path, problems: list[Problem], destination:
     cannot be opened, the result contains only the list of problems.
     """
     source, destination = Path(source), Path(destination)
+    if destination.resolve() == source.resolve():
+        raise ValueError(f"the annotated workbook would overwrite its source {source}")
     problems = sorted((p for p in problems if _concerns(p, source)), key=sort_key)
 
     copy = _open_copy(source, problems)
@@ -70,8 +72,9 @@ def _open_copy(source: Path, problems: list[Problem]) -> SourceCopy | None:
         return None
     try:
         return copy_source(source)
-    # openpyxl and calamine raise many exception types on damaged files (zip, XML,
-    # KeyError, ValueError...); any of them means "write the list of problems only".
+    # The loader's readers raise FileRejected, and openpyxl raises many exception types
+    # on damaged files (zip, XML, KeyError, ValueError...). Any of them means "write
+    # the list of problems only".
     except Exception as error:  # noqa: BLE001
         logger.warning("cannot open %s for the annotated workbook: %r", source, error)
         return None

@@ -1,30 +1,33 @@
 """An editable openpyxl copy of the user's input file, for the annotated workbook.
 
 ``.xlsx``/``.xlsm`` keep their styles and merged cells as far as openpyxl reads them,
-with each formula replaced by its cached value. ``.xls`` is read with calamine (values
-and merged cells, no styles) and a CSV becomes one sheet named after the file. No
-cell of the copy is a formula, even where the user's text starts with ``=``.
+with each formula replaced by its cached value. The loader's archive checks (size,
+compression ratio, XML declarations) run before openpyxl opens the file. ``.xls`` and
+CSV are read by the loader's own readers, so the copy has the rows the problems name,
+and are written as plain values. No cell of the copy is a formula, even where the
+user's text starts with ``=``.
 """
 
 from __future__ import annotations
 
-import csv
-import io
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import openpyxl
 from openpyxl.cell.cell import Cell
 from openpyxl.workbook import Workbook
-from python_calamine import CalamineWorkbook
 
-EXCEL_SUFFIXES = (".xlsx", ".xlsm")
-CSV_SUFFIXES = (".csv", ".txt")
+from pipeline.loading.container import WorkbookArchive
+from pipeline.loading.csv_file import read_csv_sheets
+from pipeline.loading.grid import SheetGrid
+from pipeline.loading.workbook import read_xls_sheets
+
+CSV_SUFFIXES = (".csv",)
 # Sheet titles cannot contain these characters and are at most 31 characters long.
 _SHEET_TITLE_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
 _MAX_SHEET_TITLE = 31
-CSV_ENCODINGS = ("utf-8-sig", "gb18030")
 
 
 @dataclass
@@ -46,12 +49,17 @@ class SourceCopy:
 
 
 def copy_source(source: Path) -> SourceCopy:
-    """Read ``source`` into a new workbook; raises whatever the reader raises on a bad file."""
+    """Read ``source`` into a new workbook.
+
+    Raises the loader's ``FileRejected`` for an unsafe or unreadable file, and whatever
+    openpyxl raises on a damaged one.
+    """
     suffix = source.suffix.lower()
     if suffix in CSV_SUFFIXES:
-        return _copy_csv(source)
+        title = csv_sheet_title(source)
+        return SourceCopy(_workbook_from_grids(read_csv_sheets(source), csv_title=title), title)
     if suffix == ".xls":
-        return SourceCopy(_copy_xls(source))
+        return SourceCopy(_workbook_from_grids(read_xls_sheets(source)))
     return SourceCopy(_copy_xlsx(source))
 
 
@@ -62,69 +70,40 @@ def write_text_safely(cell: Cell, value: object) -> None:
         cell.data_type = "s"
 
 
-def _copy_xlsx(source: Path) -> Workbook:
-    with source.open("rb") as stream:
-        # data_only: cached values instead of formulas, so no formula is ever written back.
-        # openpyxl binds loaded text without re-reading it, so "=..." text stays text.
-        return openpyxl.load_workbook(stream, data_only=True)
-
-
-def _copy_xls(source: Path) -> Workbook:
-    reader = CalamineWorkbook.from_path(str(source))
-    workbook = Workbook()
-    workbook.remove(workbook.active)
-    for name in reader.sheet_names:
-        calamine_sheet = reader.get_sheet_by_name(name)
-        sheet = workbook.create_sheet(name)
-        # skip_empty_area=False keeps leading blank rows and columns, so row 1 stays row 1.
-        for row_number, values in enumerate(calamine_sheet.to_python(skip_empty_area=False), 1):
-            for column_number, value in enumerate(values, 1):
-                if value != "":
-                    write_text_safely(sheet.cell(row_number, column_number), value)
-        for (first_row, first_column), (last_row, last_column) in (
-            calamine_sheet.merged_cell_ranges or []
-        ):
-            sheet.merge_cells(
-                start_row=first_row + 1,
-                start_column=first_column + 1,
-                end_row=last_row + 1,
-                end_column=last_column + 1,
-            )
-    return workbook
-
-
-def _copy_csv(source: Path) -> SourceCopy:
-    text = _decode(source.read_bytes())
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = csv_sheet_title(source)
-    dialect = _sniff_dialect(text)
-    for row_number, values in enumerate(csv.reader(io.StringIO(text, newline=""), dialect), 1):
-        for column_number, value in enumerate(values, 1):
-            if value != "":
-                write_text_safely(sheet.cell(row_number, column_number), value)
-    return SourceCopy(workbook, csv_sheet_title=sheet.title)
-
-
 def csv_sheet_title(source: Path) -> str:
     """Return a valid sheet title made from the CSV file's name without its suffix."""
     title = _SHEET_TITLE_FORBIDDEN.sub("_", source.stem).strip("'")[:_MAX_SHEET_TITLE]
     return title or "CSV"
 
 
-def _decode(data: bytes) -> str:
-    # NOTE: tries UTF-8 (with or without BOM), then GB18030 (a superset of GBK/GB2312),
-    # the encodings Chinese Excel saves CSV in; other encodings show replacement marks.
-    for encoding in CSV_ENCODINGS:
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    return data.decode("utf-8", errors="replace")
-
-
-def _sniff_dialect(text: str) -> type[csv.Dialect] | csv.Dialect:
+def _copy_xlsx(source: Path) -> Workbook:
+    archive = WorkbookArchive(source)
     try:
-        return csv.Sniffer().sniff(text[:8192], delimiters=",\t;")
-    except csv.Error:
-        return csv.excel
+        archive.check()
+    finally:
+        archive.close()
+    with source.open("rb") as stream:
+        # data_only: cached values instead of formulas, so no formula is ever written back.
+        # openpyxl binds loaded text without re-reading it, so "=..." text stays text.
+        return openpyxl.load_workbook(stream, data_only=True)
+
+
+def _workbook_from_grids(grids: Iterable[SheetGrid], csv_title: str | None = None) -> Workbook:
+    workbook = Workbook()
+    workbook.remove(workbook.active)
+    for grid in grids:
+        sheet = workbook.create_sheet(grid.name if grid.name is not None else csv_title)
+        for row_number, values in enumerate(grid.rows, 1):
+            for column_number, value in enumerate(values, 1):
+                if value != "":
+                    write_text_safely(sheet.cell(row_number, column_number), value)
+        for (first_row, first_column), (last_row, last_column) in grid.merged:
+            sheet.merge_cells(
+                start_row=first_row + 1,
+                start_column=first_column + 1,
+                end_row=last_row + 1,
+                end_column=last_column + 1,
+            )
+        if grid.hidden:
+            sheet.sheet_state = "hidden"
+    return workbook
