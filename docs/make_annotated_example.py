@@ -11,16 +11,16 @@ also renders both sheets of the annotated copy and saves the problem list as
 from __future__ import annotations
 
 import datetime
+import os
 import shutil
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
-import pandas as pd
 from openpyxl import Workbook
 
-from pipeline.lessons import LESSON_FIELDS, TABLE_COLUMNS, ColumnRef, LessonTable
+from pipeline.loading import load_files
 from pipeline.validation import validate
 from pipeline.validation.annotate import write_annotated_workbook
 
@@ -55,18 +55,6 @@ def write_sample(path: Path) -> None:
     workbook.save(path)
 
 
-def table_for(file: str) -> LessonTable:
-    """Return the table the loader would produce for the sample (title row 1, header row 2)."""
-    records = []
-    for offset, row in enumerate(ROWS):
-        record = {name: (value or None) for name, value in zip(LESSON_FIELDS, row)}
-        record.update(file=file, sheet="课表", row=3 + offset)
-        records.append(record)
-    frame = pd.DataFrame(records, columns=list(TABLE_COLUMNS), dtype=object)
-    columns = {name: ColumnRef(header, index) for index, (name, header) in enumerate(zip(LESSON_FIELDS, HEADERS))}
-    return LessonTable(frame=frame, columns={(file, "课表"): columns})
-
-
 def render_png(workbook: Path, png: Path) -> bool:
     """Render the first sheet of ``workbook`` to ``png``; return False without the tools."""
     soffice, pdftoppm = shutil.which("soffice"), shutil.which("pdftoppm")
@@ -91,13 +79,14 @@ def render_png(workbook: Path, png: Path) -> bool:
 
 
 def main() -> None:
-    output = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(tempfile.mkdtemp())
+    output = Path(sys.argv[1] if len(sys.argv) > 1 else tempfile.mkdtemp()).resolve()
     output.mkdir(parents=True, exist_ok=True)
     source = output / "课表示例.xlsx"
     write_sample(source)
 
-    # The file name as a user would type it in the folder, e.g. `paike check 课表示例.xlsx`.
-    result = validate(table_for(source.name), today=TODAY)
+    # Load by bare name from inside the folder, as `paike check 课表示例.xlsx` would.
+    os.chdir(output)
+    result = validate(load_files([source.name]), today=TODAY)
     annotated = write_annotated_workbook(source, result.problems, output / "课表示例.检查结果.xlsx")
     print(f"{len(result.errors)} errors, {len(result.warnings)} warnings -> {annotated}")
 
