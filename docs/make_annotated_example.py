@@ -4,7 +4,7 @@
 
 Writes ``课表示例.xlsx`` and ``课表示例.检查结果.xlsx`` to OUTPUT_DIR (default: a new
 temporary folder). When LibreOffice (``soffice``) and ``pdftoppm`` are installed, it
-also renders both sheets of the annotated copy and saves the problem list as
+also renders the first page of the annotated copy, the problem list, to
 ``docs/annotated-workbook.png``.
 """
 
@@ -56,7 +56,7 @@ def write_sample(path: Path) -> None:
 
 
 def render_png(workbook: Path, png: Path) -> bool:
-    """Render the first sheet of ``workbook`` to ``png``; return False without the tools."""
+    """Render the first page of ``workbook`` to ``png``, or return False without the tools."""
     soffice, pdftoppm = shutil.which("soffice"), shutil.which("pdftoppm")
     if not soffice or not pdftoppm:
         return False
