@@ -53,9 +53,9 @@ def build_cli() -> click.Group:
             },
         )
 
-    from pipeline.cli import check, demo, history, publish, sandbox, template
+    from pipeline.cli import check, demo, export, history, publish, sandbox, template
 
-    for module in (check, publish, history, sandbox, demo, template):
+    for module in (check, publish, history, sandbox, demo, template, export):
         module.register(cli)
     return cli
 
