@@ -70,13 +70,32 @@ def read_lesson_sheet(file: str, grid: SheetGrid, header: HeaderMatch) -> SheetL
         return SheetLessons(_empty_frame(), columns, problems)
 
     first = header.row_index + 1
-    data = grid.rows[first : last_nonempty_row(grid.rows) + 1]
+    marks = grid.scan_marks()
+    last = _last_lesson_row(grid, header, marks)
+    data = grid.rows[first : last + 1]
     fill_merged_ranges(grid.rows, grid.merged, first)
     rows = _SheetRows(file, grid.name, data, first_row=first + 1, header=header)
     rows.convert()
-    rows.apply_marks(grid.scan_marks() if data else None)
+    rows.apply_marks(marks)
     frame = rows.frame()
     return SheetLessons(frame, columns, problems + rows.problems, rows.reported_cells)
+
+
+def _last_lesson_row(grid: SheetGrid, header: HeaderMatch, marks: SheetMarks | None) -> int:
+    """Return the index of the last row to read, padding ``grid.rows`` up to it.
+
+    calamine leaves out trailing rows whose only cells are formulas without a value,
+    but those cells must still be reported.
+    """
+    last = last_nonempty_row(grid.rows)
+    if marks is not None:
+        lesson_columns = set(header.columns.values())
+        formula_rows = [row - 1 for row, column in marks.formula_cells if column in lesson_columns]
+        last = max([last, *formula_rows])
+    width = len(grid.rows[0]) if grid.rows else 0
+    while len(grid.rows) <= last:
+        grid.rows.append([""] * width)
+    return last
 
 
 class _SheetRows:

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any, BinaryIO, TypeVar
 
 import python_calamine
-from python_calamine import CalamineWorkbook, SheetTypeEnum, SheetVisibleEnum
+from python_calamine import CalamineSheet, CalamineWorkbook, SheetTypeEnum, SheetVisibleEnum
 
 from pipeline.loading.container import WorkbookArchive
 from pipeline.loading.grid import SheetGrid
@@ -58,11 +58,43 @@ def _read_sheets(handle: BinaryIO, marks_of: Callable[[str], Callable[[], SheetM
 def _read_grid(book: CalamineWorkbook, name: str) -> SheetGrid:
     def read() -> tuple[list[list[Any]], list]:
         sheet = book.get_sheet_by_name(name)
-        # skip_empty_area=False keeps row i of the list at Excel row i+1.
-        return sheet.to_python(skip_empty_area=False), sheet.merged_cell_ranges or []
+        return _rows_from_a1(sheet), sheet.merged_cell_ranges or []
 
     rows, merged = _calamine(read)
     return SheetGrid(name=name, rows=rows, merged=merged)
+
+
+def _rows_from_a1(sheet: CalamineSheet) -> list[list[Any]]:
+    """Return the sheet's rows from A1 down to the last row that has a value.
+
+    A cell holding empty text far below the data (some tools write them) stretches the
+    sheet's range to a million rows; those rows are counted here, never stored.
+    """
+    if sheet.start is None:
+        return []
+    first_row, first_column = sheet.start
+    rows: list[list[Any]] = []
+    empty_run = 0
+    yielded = 0
+    for row in sheet.iter_rows():
+        yielded += 1
+        if row.count("") == len(row):
+            empty_run += 1
+            continue
+        if empty_run:
+            rows.extend([""] * len(row) for _ in range(empty_run))
+            empty_run = 0
+        rows.append(row)
+
+    # python-calamine 0.9 starts iter_rows at row 1 but at the first used column.
+    # Pad so that rows[i][j] is always Excel row i+1, column j+1.
+    if yielded == sheet.height and first_row > 0:
+        width = len(rows[0]) if rows else 0
+        rows[:0] = [[""] * width for _ in range(first_row)]
+    if first_column > 0:
+        padding = [""] * first_column
+        rows = [padding + row for row in rows]
+    return rows
 
 
 def _calamine(call: Callable[[], T]) -> T:
