@@ -247,3 +247,13 @@ def test_messages_in_english(tmp_path):
 
     assert problem.message.startswith("File ")
     assert "not found" in problem.message
+
+
+def test_load_file_skips_lock_file(tmp_path):
+    lock = tmp_path / "~$课表.xlsx"
+    lock.write_bytes(b"owner")
+
+    table = load_file(lock)
+
+    assert table.problems == []
+    assert len(table.frame) == 0

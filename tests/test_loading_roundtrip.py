@@ -154,6 +154,8 @@ def build_rows(records: list[dict], layout: Layout) -> tuple[list[list], list[tu
 
     merged = []
     if layout.merge:
+        last_column = len(layout.order) - 1
+        merged += [(index, index, 0, last_column) for index in range(layout.title_rows)]
         for name in ("room_id", "date"):
             column = layout.order.index(name)
             merged += merge_runs(rows, first_data_row, column)

@@ -77,13 +77,15 @@ def test_title_rows_above_header(tmp_path):
         [],
         ["日期", "直播间ID", "课节序号", "开始时间", "结束时间", "课程名称", "主讲老师"],
         ["2027-03-01", OTHER_ROOM, 1, "18:30", "19:15", "Python数据分析", "韩冬梅"],
+        ["2027-03-01", OTHER_ROOM, 2, "19:25", "20:10", "Python数据分析", "韩冬梅"],
+        ["2027-03-03", OTHER_ROOM, 1, "18:30", "19:15", "机器学习入门", None],
     ]
-    path = write_xlsx(tmp_path / "课表.xlsx", rows, merged=["A1:G1"])
+    path = write_xlsx(tmp_path / "课表.xlsx", rows, merged=["A1:G1", "A2:G2"])
 
     table = load_file(path)
 
     assert table.problems == []
-    assert list(table.frame["row"]) == [5]
+    assert list(table.frame["row"]) == [5, 6, 7]
     assert lessons(table)[0]["room_id"] == OTHER_ROOM
     assert lessons(table)[0]["start_time"] == "18:30"
 
@@ -348,3 +350,39 @@ def test_csv_title_row_and_merge_residue(tmp_path):
     assert list(table.frame["sheet"]) == [None, None]
     assert table.frame.at[1, "room_id"] is None  # CSV has no merged ranges to fill
     assert table.columns[(str(path), None)]["room_id"] == ColumnRef("教室号", 0)
+
+
+def test_two_row_time_header(tmp_path):
+    rows = [
+        ["教室号", "日期", "课节编号", "课节标题", "上课时间", None, "主讲老师"],
+        [None, None, None, None, "开始", "结束", None],
+        [ROOM, "2027-03-01", 1, "高等数学", "8:00", "8:45", "张明远"],
+    ]
+    path = write_xlsx(tmp_path / "课表.xlsx", rows, merged=["E1:F1", "A1:A2", "B1:B2"])
+
+    table = load_file(path)
+
+    assert table.problems == []
+    assert lessons(table) == [TEMPLATE_LESSON]
+    assert list(table.frame["row"]) == [3]
+    assert table.columns[(str(path), "课表")]["end_time"] == ColumnRef("结束", 5)
+
+
+def test_time_row_below_combined_header_is_data(tmp_path):
+    header = ["教室号", "日期", "课节编号", "课节标题", "上课时间"]
+    path = write_xlsx(tmp_path / "课表.xlsx", [header, [ROOM, "2027-03-01", 1, "高等数学", "8:00-8:45"]])
+
+    table = load_file(path)
+
+    assert list(table.frame["row"]) == [2]
+    assert table.frame.at[0, "end_time"] == "08:45"
+
+
+def test_merged_section_title_row_skipped(tmp_path):
+    rows = [HEADER, ["第一周"], lesson_row(), ["第二周"], lesson_row(date="2027-03-08")]
+    path = write_xlsx(tmp_path / "课表.xlsx", rows, merged=["A2:G2", "A4:G4"])
+
+    table = load_file(path)
+
+    assert table.problems == []
+    assert list(table.frame["row"]) == [3, 5]

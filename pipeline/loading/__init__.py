@@ -58,8 +58,8 @@ def load_files(paths: Iterable[str | Path]) -> LessonTable:
 
 
 def load_file(path: str | Path) -> LessonTable:
-    """Load one file (a folder is loaded as by :func:`load_files`)."""
-    if Path(path).is_dir():
+    """Load one file; a folder, or a lock or temp file, is handled as by :func:`load_files`."""
+    if Path(path).is_dir() or is_lock_or_temp_file(path):
         return load_files([path])
     return load_one_file(path)
 

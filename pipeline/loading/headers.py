@@ -37,6 +37,12 @@ FIELD_LABELS = {name: synonyms[0] for name, synonyms in HEADER_SYNONYMS.items()}
 # the sheet has no separate end time column.
 COMBINED_TIME_HEADERS = ("上课时间", "时间", "起止时间", "time")
 
+# A second header row under a merged 上课时间 cell, splitting it into start and end.
+TIME_SUB_HEADER_SYNONYMS = {
+    "start_time": ("开始", "开始时间", "起", "start", "start_time"),
+    "end_time": ("结束", "结束时间", "止", "end", "end_time"),
+}
+
 # A row is the header when it names this many lesson fields, room_id among them.
 HEADER_MIN_FIELDS = 4
 # With no header anywhere, a row naming this many fields is reported as a header with
@@ -67,6 +73,7 @@ def build_vocabulary(synonyms: dict[str, tuple[str, ...]]) -> dict[str, str]:
 
 LESSON_VOCABULARY = build_vocabulary(HEADER_SYNONYMS)
 _COMBINED_KEYS = {header_key(name) for name in COMBINED_TIME_HEADERS}
+_SUB_HEADER_VOCABULARY = build_vocabulary(TIME_SUB_HEADER_SYNONYMS)
 # Every known header, by key, as it should be written: the suggestions for typos.
 _SUGGESTIONS = {header_key(name): name for names in HEADER_SYNONYMS.values() for name in names}
 
@@ -76,6 +83,7 @@ class HeaderMatch:
     """What one row names: the columns of known fields and of everything else."""
 
     row_index: int  # 0-based position in the sheet
+    header_rows: int = 1  # 2 when a row below splits a merged time header
     columns: dict[str, int] = field(default_factory=dict)  # field -> 0-based column
     headers: dict[int, str] = field(default_factory=dict)  # column -> header as written
     combined_time_column: int | None = None
@@ -87,6 +95,11 @@ class HeaderMatch:
     def row(self) -> int:
         """Return the 1-based row number the user sees."""
         return self.row_index + 1
+
+    @property
+    def first_data_index(self) -> int:
+        """Return the 0-based position of the first row below the header."""
+        return self.row_index + self.header_rows
 
     @property
     def is_header(self) -> bool:
@@ -112,6 +125,8 @@ def find_header(rows: list[list[Any]]) -> HeaderSearch:
     for index, row in enumerate(rows[:HEADER_SEARCH_ROWS]):
         match = match_header_row(row, index)
         if match.is_header:
+            if match.combined_time_column is not None and index + 1 < len(rows):
+                _read_time_sub_header(match, rows[index + 1])
             return HeaderSearch(match)
         if len(match.columns) >= PARTIAL_HEADER_MIN_FIELDS and (
             partial is None or len(match.columns) > len(partial.columns)
@@ -163,6 +178,31 @@ def _use_combined_time_column(match: HeaderMatch, candidates: list[int]) -> None
         return
     match.columns["start_time"] = match.columns["end_time"] = combined
     match.combined_time_column = combined
+
+
+def _read_time_sub_header(match: HeaderMatch, row: list[Any]) -> None:
+    """Take start and end columns from a row like ``开始 | 结束`` below the header.
+
+    The row counts as a second header row only when its text cells are all start or
+    end labels, both are present, and it holds no other value.
+    """
+    found: dict[str, int] = {}
+    for index, cell in enumerate(row):
+        written = trim(cell) if isinstance(cell, str) else cell
+        if written in ("", None):
+            continue
+        field_name = _SUB_HEADER_VOCABULARY.get(header_key(written)) if isinstance(written, str) else None
+        if field_name is None or field_name in found:
+            return
+        found[field_name] = index
+    if set(found) != {"start_time", "end_time"}:
+        return
+
+    match.columns.update(found)
+    match.headers.update({index: trim(row[index]) for index in found.values()})
+    match.unknown = [index for index in match.unknown if index not in found.values()]
+    match.combined_time_column = None
+    match.header_rows = 2
 
 
 def suggest_header(written: str) -> str | None:

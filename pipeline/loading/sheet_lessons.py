@@ -13,11 +13,11 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from pipeline.lessons import LESSON_FIELDS, TABLE_COLUMNS, ColumnRef
+from pipeline.lessons import LESSON_FIELDS, TABLE_COLUMNS, ColumnRef, LessonTable
 from pipeline.loading.cells import Converter, convert_free_text
 from pipeline.loading.columns import ConvertedColumn, convert_column
 from pipeline.loading.dates import convert_date
-from pipeline.loading.grid import SheetGrid, fill_merged_ranges, last_nonempty_row
+from pipeline.loading.grid import MergedRange, SheetGrid, fill_merged_ranges, last_nonempty_row
 from pipeline.loading.headers import (
     FIELD_LABELS,
     HEADER_SYNONYMS,
@@ -59,7 +59,7 @@ class SheetLessons:
 
 def data_row_count(grid: SheetGrid, header: HeaderMatch) -> int:
     """Return how many rows lie between the header and the last non-empty row."""
-    return max(last_nonempty_row(grid.rows) - header.row_index, 0)
+    return max(last_nonempty_row(grid.rows) + 1 - header.first_data_index, 0)
 
 
 def read_lesson_sheet(file: str, grid: SheetGrid, header: HeaderMatch) -> SheetLessons:
@@ -67,14 +67,15 @@ def read_lesson_sheet(file: str, grid: SheetGrid, header: HeaderMatch) -> SheetL
     columns = {name: ColumnRef(header.headers[index], index) for name, index in header.columns.items()}
     problems = header_problems(file, grid.name, header)
     if header.missing_fields():
-        return SheetLessons(_empty_frame(), columns, problems)
+        return SheetLessons(LessonTable.empty().frame, columns, problems)
 
-    first = header.row_index + 1
+    first = header.first_data_index
     marks = grid.scan_marks()
     last = _last_lesson_row(grid, header, marks)
     data = grid.rows[first : last + 1]
     fill_merged_ranges(grid.rows, grid.merged, first)
     rows = _SheetRows(file, grid.name, data, first_row=first + 1, header=header)
+    rows.skip_banners(grid.merged)
     rows.convert()
     rows.apply_marks(marks)
     frame = rows.frame()
@@ -111,10 +112,27 @@ class _SheetRows:
         self.raw_rooms: list[Any] = []
         # Rows that must stay although their lesson cells read as empty.
         self.forced = np.zeros(len(data), dtype=bool)
+        self.banners = np.zeros(len(data), dtype=bool)
         self.hidden_positions: list[int] = []
         self.problems: list[Problem] = []
         self.reported_cells: set[tuple[int, str]] = set()
-        self._cell_problems: list[tuple[int, str, Problem]] = []
+        # (position, field, problem or None for a silent issue)
+        self._cell_problems: list[tuple[int, str, Problem | None]] = []
+
+    def skip_banners(self, merged: list[MergedRange]) -> None:
+        """Mark rows merged across the room column and another lesson column.
+
+        Such a row is a section title ("第二周", "高一年级") spread over the table, since
+        no lesson has the same value in its room and another field.
+        """
+        room = self.header.columns["room_id"]
+        others = set(self.header.columns.values()) - {room}
+        first_index = self.first_row - 1  # grid index of data[0]
+        for (top, left), (bottom, right) in merged:
+            if bottom < first_index or not left <= room <= right:
+                continue
+            if any(left <= index <= right for index in others):
+                self.banners[max(top - first_index, 0) : bottom - first_index + 1] = True
 
     def convert(self) -> None:
         raw_by_column: dict[int, list[Any]] = {}
@@ -166,7 +184,7 @@ class _SheetRows:
         frame = pd.DataFrame(columns, columns=list(TABLE_COLUMNS), dtype=object)
 
         blank = frame[list(LESSON_FIELDS)].isna().all(axis=1).to_numpy() & ~self.forced
-        drop = blank | self._repeated_header_rows()
+        drop = blank | self.banners | self._repeated_header_rows()
         for position in self.hidden_positions:
             if not drop[position]:
                 self.problems.append(
@@ -270,7 +288,3 @@ def missing_column_problems(file: str, sheet: str | None, header: HeaderMatch) -
         )
         for name in header.missing_fields()
     ]
-
-
-def _empty_frame() -> pd.DataFrame:
-    return pd.DataFrame({name: pd.Series(dtype=object) for name in TABLE_COLUMNS})
