@@ -65,10 +65,16 @@ def is_report_file(path: str | Path) -> bool:
 
 
 def write_reports(outcome: CheckOutcome, report_dir: str | Path | None = None) -> list[Path]:
-    """Write one annotated workbook per input file; return their paths."""
+    """Write an annotated workbook for each input file that has problems; return their paths.
+
+    A clean file gets none: copying a large workbook cell by cell costs far more than
+    checking it, and there would be nothing to mark.
+    """
     written = []
     for file in outcome.files():
         problems = [problem for problem in outcome.result.problems if problem.file == file]
+        if not problems:
+            continue
         destination = report_path(file, report_dir)
         destination.parent.mkdir(parents=True, exist_ok=True)
         written.append(write_annotated_workbook(Path(file), problems, destination))

@@ -212,7 +212,7 @@ def test_english_messages(monkeypatch):
     messages = [problem.message for problem in result.problems]
 
     assert messages == [
-        "Date '2027/13/01' is invalid: write it as year-month-day like 2024-03-01, "
+        "Date '2027/13/01' is invalid: write it as year-month-day like 2027-03-01, "
         "a real calendar date from 2000 on.",
     ]
 
@@ -229,7 +229,7 @@ def test_chinese_message_quotes_value_and_fix():
     result = validate(make_table([lesson(date="2027/13/01")]), today=TODAY)
 
     assert result.problems[0].message == (
-        "日期“2027/13/01”无效：请写成 2024-03-01 这样的年-月-日格式，并且是 2000 年以后真实存在的日期。"
+        "日期“2027/13/01”无效：请写成 2027-03-01 这样的年-月-日格式，并且是 2000 年以后真实存在的日期。"
     )
 
 

@@ -14,7 +14,7 @@ from pathlib import Path
 import click
 
 import pipeline
-from pipeline.checking import check_files, write_reports
+from pipeline.checking import check_files, is_report_file, write_reports
 from pipeline.cli import EXIT_OK, EXIT_ROOMS_FAILED
 from pipeline.cli.output import stdout
 from pipeline.cli.problems_view import count_line, print_problems
@@ -58,7 +58,10 @@ def _find_samples(samples_dir: str | None) -> list[Path]:
         Path(pipeline.__file__).resolve().parent.parent / "samples",
     ]
     for folder in candidates:
-        files = sorted(path for path in folder.glob("*") if path.suffix.lower() in SUPPORTED_SUFFIXES)
+        files = sorted(
+            path for path in folder.glob("*")
+            if path.suffix.lower() in SUPPORTED_SUFFIXES and not is_report_file(path)
+        )
         if files:
             return files
     raise InputFileError("cli.demo.no_samples", path=str(candidates[0]))

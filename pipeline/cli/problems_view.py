@@ -6,7 +6,6 @@ from collections import Counter, defaultdict
 from itertools import islice
 
 from rich.markup import escape
-from rich.table import Table
 
 from pipeline.cli.output import stdout
 from pipeline.i18n import t
@@ -18,33 +17,39 @@ SHOWN_PER_KIND = 20
 
 
 def print_problems(problems: list[Problem]) -> None:
-    """Print every file's problems as a table per file, errors before warnings."""
+    """Print every file's problems grouped by kind, errors first, each with its place.
+
+    A list rather than a table, so long Chinese messages stay readable in a narrow
+    terminal.
+    """
     by_file: dict[str | None, list[Problem]] = defaultdict(list)
     for problem in problems:
         by_file[problem.file].append(problem)
     for file, items in by_file.items():
-        stdout.print(t("cli.check.file_heading", file=file or "-"), style="bold")
-        stdout.print(_problem_table(items))
+        errors = sum(1 for problem in items if problem.is_error)
+        stdout.print(t("cli.check.file_heading", file=file or "-", errors=errors, warnings=len(items) - errors),
+                     style="bold", highlight=False)
+        for code, group in _by_kind(items).items():
+            _print_kind(code, group)
 
 
-def _problem_table(problems: list[Problem]) -> Table:
-    table = Table(show_header=True, header_style="bold", show_lines=False)
-    table.add_column(t("cli.col.level"))
-    table.add_column(t("cli.col.place"))
-    table.add_column(t("cli.col.code"))
-    table.add_column(t("cli.col.message"), overflow="fold")
-    by_code: dict[str, list[Problem]] = defaultdict(list)
-    for problem in sorted(problems, key=lambda item: (not item.is_error)):
-        by_code[problem.code].append(problem)
-    for code, items in by_code.items():
-        for problem in islice(items, SHOWN_PER_KIND):
-            level = t("cli.level.error") if problem.is_error else t("cli.level.warning")
-            style = "red" if problem.is_error else "yellow"
-            table.add_row(f"[{style}]{level}[/]", escape(place(problem)), code, escape(problem.message))
-        hidden = len(items) - SHOWN_PER_KIND
-        if hidden > 0:
-            table.add_row("", "", code, t("cli.check.more_of_kind", count=hidden))
-    return table
+def _by_kind(problems: list[Problem]) -> dict[str, list[Problem]]:
+    groups: dict[str, list[Problem]] = defaultdict(list)
+    for problem in sorted(problems, key=lambda item: not item.is_error):
+        groups[problem.code].append(problem)
+    return groups
+
+
+def _print_kind(code: str, problems: list[Problem]) -> None:
+    is_error = problems[0].is_error
+    level = t("cli.level.error") if is_error else t("cli.level.warning")
+    style = "red" if is_error else "yellow"
+    stdout.print(f"  [{style}]{level}[/] {code} × {len(problems)}")
+    for problem in islice(problems, SHOWN_PER_KIND):
+        stdout.print(f"    · {escape(place(problem))}：{escape(problem.message)}", highlight=False)
+    hidden = len(problems) - SHOWN_PER_KIND
+    if hidden > 0:
+        stdout.print("    " + t("cli.check.more_of_kind", count=hidden))
 
 
 def place(problem: Problem) -> str:

@@ -20,6 +20,7 @@ from pipeline.config import Settings
 from pipeline.export.plan_report import write_plan_workbook
 from pipeline.export.run_report import write_run_report
 from pipeline.i18n import t
+from pipeline.locking import account_lock
 from pipeline.publishing.ledger import Ledger
 from pipeline.publishing.plan import MODES
 from pipeline.publishing.publisher import PublishOptions, RoomResult
@@ -71,7 +72,11 @@ def publish_files(settings: Settings, paths, dry_run: bool, allow_deletes: bool,
         delete_guard_min=settings.delete_guard_min,
         workers=settings.workers,
     )
-    run = execute(settings, outcome, options, quiet=as_json)
+    if dry_run:
+        run = execute(settings, outcome, options, quiet=as_json)
+    else:
+        with account_lock(settings, wait=False):
+            run = execute(settings, outcome, options, quiet=as_json)
     report = None
     if run.run_id is not None:
         report = _write_report(settings, outcome, run, report_dir)
@@ -145,10 +150,11 @@ def _json_output(outcome: CheckOutcome, run: RunOutcome, report: Path | None) ->
 
 
 def print_results(results: list[RoomResult], dry_run: bool) -> None:
-    """Print one line per room: status, the plan's counts, and the API's code and message."""
+    """Print a table of rooms with their status and plan counts, then one full line per
+    room that needs attention (failed, refused, collisions), so long messages stay readable."""
     table = Table(show_header=True, header_style="bold")
-    for key in ("room", "status", "add", "update", "delete", "unchanged", "code", "message"):
-        table.add_column(t(f"cli.col.{key}"), overflow="fold")
+    for key in ("room", "status", "add", "update", "delete", "unchanged", "code"):
+        table.add_column(t(f"cli.col.{key}"), no_wrap=True)
     for result in results:
         plan = result.plan.summary() if result.plan else {}
         table.add_row(
@@ -159,9 +165,12 @@ def print_results(results: list[RoomResult], dry_run: bool) -> None:
             str(plan.get("delete", "")),
             str(plan.get("unchanged", "")),
             str(result.code or ""),
-            escape(_result_message(result)),
         )
     stdout.print(table)
+    for result in results:
+        message = _result_message(result)
+        if message:
+            stdout.print(t("cli.publish.room_note", room=result.room_id, message=escape(message)))
     statuses = Counter(result.status for result in results)
     stdout.print(t("cli.publish.summary", rooms=len(results), done=statuses["done"], unchanged=statuses["unchanged"],
                    failed=statuses["failed"], refused=statuses["refused"], planned=statuses["planned"]))
@@ -173,12 +182,10 @@ def _result_message(result: RoomResult) -> str:
     if result.status == "refused" and result.plan:
         removed = ", ".join(f"{lesson.date} #{lesson.serial_number} {lesson.title}" for lesson in result.plan.to_delete)
         return t("cli.publish.guard_refused", lessons=removed)
-    parts = [result.msg, result.hint]
+    parts = [f"{result.code} {result.msg}".strip() if result.status == "failed" else "", result.hint]
     if result.plan and result.plan.collisions:
         collided = ", ".join(f"{lesson.date} #{lesson.serial_number}" for lesson in result.plan.collisions)
         parts.append(t("cli.publish.collisions", lessons=collided))
-    if result.course_change:
-        parts.append(t("cli.publish.course_info", title=result.course_change.title))
     return " ".join(part for part in parts if part)
 
 

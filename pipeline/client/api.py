@@ -133,7 +133,7 @@ class ApiClient:
         """Send one call (with retries where harmless) and return the envelope's ``data``."""
         retrying = Retrying(
             stop=stop_after_attempt(self.max_attempts),
-            wait=wait_exponential_jitter(initial=0.5, max=20),
+            wait=wait_exponential_jitter(multiplier=0.5, max=20),
             retry=retry_if_exception(lambda error: isinstance(error, _Retryable)),
             reraise=False,
         )
@@ -153,7 +153,8 @@ class ApiClient:
         except requests.ConnectTimeout:
             # A connect timeout means the request was never sent, so a repeat is safe.
             raise _Retryable(ApiTransportError(endpoint, -1, "connect timeout", may_have_committed=False)) from None
-        except (requests.Timeout, requests.ConnectionError) as error:
+        except requests.RequestException as error:
+            # A read timeout, a reset or a cut-off body: the server may have acted.
             raise self._ambiguous(endpoint, -1, type(error).__name__) from None
         elapsed_ms = (time.monotonic() - started) * 1000
         return self._read_envelope(endpoint, params, response, elapsed_ms)

@@ -21,8 +21,8 @@ from pipeline.publishing.plan import Call, RoomPlan, plan_room
 
 logger = logging.getLogger(__name__)
 
-# Rounds of read-plan-write for one room before it is reported as failed.
-MAX_ROUNDS = 4
+# Rounds of read-plan-write in a row that change nothing before a room is reported as failed.
+MAX_STALLED_ROUNDS = 3
 
 
 @dataclass(frozen=True)
@@ -167,18 +167,20 @@ def _write_lessons(
     plan: RoomPlan,
     course: CourseInfo | None,
 ) -> None:
-    """Carry out the plan; after an ambiguous failure, read the room and plan again."""
-    last_error: ApiError | None = None
-    for _ in range(MAX_ROUNDS):
-        if plan.is_noop:
-            return
+    """Carry out the plan; after an ambiguous failure, read the room and plan again.
+
+    Rounds that make progress (the new plan needs fewer calls) are free; the room fails
+    after MAX_STALLED_ROUNDS rounds in a row that make none.
+    """
+    stalled = 0
+    while not plan.is_noop:
         try:
             _apply(client, plan, course)
             return
         except ApiTransportError as error:
             if not error.may_have_committed:
                 raise
-            last_error = error
+            last_error: ApiError = error
         except ApiError as error:
             # addSchedule answers code 1 when an earlier, unanswered attempt already
             # stored the lesson; the fresh read below tells which case this is.
@@ -186,11 +188,11 @@ def _write_lessons(
                 raise
             last_error = error
         logger.info("room %s: answer lost or ambiguous, reading the room again", room_id)
+        previous_calls = len(plan.calls)
         plan = plan_room(room_id, lessons, client.get_all_schedule(room_id), mode)
-    if plan.is_noop:
-        return
-    assert last_error is not None
-    raise last_error
+        stalled = 0 if len(plan.calls) < previous_calls else stalled + 1
+        if stalled >= MAX_STALLED_ROUNDS and not plan.is_noop:
+            raise last_error
 
 
 def _apply(client: ApiClient, plan: RoomPlan, course: CourseInfo | None) -> None:

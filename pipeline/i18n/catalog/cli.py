@@ -90,7 +90,8 @@ MESSAGES = {
     "cli.interrupted": {"zh": "已中断。已完成的教室保持不变；再次运行会继续完成其余教室。",
                         "en": "Interrupted. Rooms already done stay done; run again to finish the rest."},
     # ---- check -----------------------------------------------------------------
-    "cli.check.file_heading": {"zh": "文件：{file}", "en": "File: {file}"},
+    "cli.check.file_heading": {"zh": "文件：{file}（{errors} 个错误，{warnings} 个警告）",
+                               "en": "File: {file} ({errors} errors, {warnings} warnings)"},
     "cli.check.more_of_kind": {"zh": "……另有 {count} 处同类问题，完整列表见检查结果工作簿。",
                                "en": "... and {count} more of this kind; the annotated workbook lists them all."},
     "cli.check.counts": {"zh": "共 {errors} 个错误、{warnings} 个警告（{detail}）。",
@@ -194,4 +195,5 @@ MESSAGES = {
     "cli.clear.failed": {"zh": "教室 {room} 清空失败：{message}", "en": "Clearing room {room} failed: {message}"},
     "cli.clear.done": {"zh": "已记录为运行 {run}；如需恢复，运行 paike undo {run}。",
                        "en": "Recorded as run {run}; to restore, run paike undo {run}."},
+    "cli.publish.room_note": {"zh": "教室 {room}：{message}", "en": "Room {room}: {message}"},
 }

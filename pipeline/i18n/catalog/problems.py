@@ -15,8 +15,8 @@ MESSAGES = {
         "en": "Room id '{value}' is invalid: it must be the live room number in digits only (e.g. 18020796069152); remove letters, spaces and other characters.",
     },
     "problem.invalid_date": {
-        "zh": "日期“{value}”无效：请写成 2024-03-01 这样的年-月-日格式，并且是 2000 年以后真实存在的日期。",
-        "en": "Date '{value}' is invalid: write it as year-month-day like 2024-03-01, a real calendar date from 2000 on.",
+        "zh": "日期“{value}”无效：请写成 2027-03-01 这样的年-月-日格式，并且是 2000 年以后真实存在的日期。",
+        "en": "Date '{value}' is invalid: write it as year-month-day like 2027-03-01, a real calendar date from 2000 on.",
     },
     "problem.invalid_time": {
         "zh": "时间“{value}”无效：请写成 08:30 这样的 24 小时制“时:分”（00:00 到 23:59）。",
