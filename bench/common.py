@@ -34,7 +34,7 @@ def room_number(index: int) -> str:
     return str(18_020_796_000_000 + index)
 
 
-def write_timetable(path: Path, rooms: int, lessons_per_room: int, days: int = 10) -> int:
+def write_timetable(path: Path, rooms: int, lessons_per_room: int, per_day: int = 4) -> int:
     """Write a valid timetable with real date cells and text times; return the row count."""
     import datetime
 
@@ -43,7 +43,6 @@ def write_timetable(path: Path, rooms: int, lessons_per_room: int, days: int = 1
     date_format = workbook.add_format({"num_format": "yyyy-mm-dd"})
     for column, header in enumerate(HEADERS):
         sheet.write_string(0, column, header)
-    per_day = max(1, lessons_per_room // days)
     first_day = datetime.date(2027, 3, 1)
     row = 0
     for room in range(rooms):
@@ -54,10 +53,11 @@ def write_timetable(path: Path, rooms: int, lessons_per_room: int, days: int = 1
             sheet.write_string(row, 0, room_number(room))
             sheet.write_datetime(row, 1, datetime.datetime.combine(first_day + datetime.timedelta(days=day),
                                                                    datetime.time()), date_format)
-            sheet.write_number(row, 2, slot + 1)
+            # Serials run through the term per room, as the template recommends.
+            sheet.write_number(row, 2, lesson + 1)
             sheet.write_string(row, 3, f"课程{room % 50} 第{lesson + 1}讲")
             sheet.write_string(row, 4, f"{start // 60:02d}:{start % 60:02d}")
             sheet.write_string(row, 5, f"{(start + 45) // 60:02d}:{(start + 45) % 60:02d}")
-            sheet.write_string(row, 6, f"老师{room % 97}")
+            sheet.write_string(row, 6, f"老师{room}")
     workbook.close()
     return row

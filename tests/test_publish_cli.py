@@ -212,3 +212,21 @@ def test_faults_end_with_the_room_equal_to_the_file(tmp_path, monkeypatch):
         for room in faulty.rooms[:6]:
             serials = [item["serial_number"] for item in faulty.lessons(room)]
             assert serials == [1, 2, 3, 4, 5]
+
+
+def test_server_limit_lower_than_ours_slows_down(tmp_path, monkeypatch):
+    options = SandboxOptions(partner_id="1", partner_key=KEY, rate_limit=10, rate_window=1.0)
+    with start_sandbox(options) as strict:
+        monkeypatch.setenv("PAIKE_BASE_URL", strict.base_url)
+        monkeypatch.setenv("PAIKE_PARTNER_ID", strict.partner_id)
+        monkeypatch.setenv("PAIKE_PARTNER_KEY", strict.partner_key)
+        monkeypatch.setenv("PAIKE_RATE_LIMIT_CALLS", "40")
+        monkeypatch.setenv("PAIKE_RATE_LIMIT_SECONDS", "1")
+        lessons = [lesson for room in strict.rooms[:12] for lesson in make_lessons(room, 3)]
+
+        result = run_paike("publish", write_timetable(tmp_path / "课表.xlsx", lessons), "--json")
+
+        assert result.code == 0, result.text
+        assert strict.stats()["refused"] > 0
+        for room in strict.rooms[:12]:
+            assert len(strict.lessons(room)) == 3

@@ -27,10 +27,46 @@ def test_no_window_holds_more_than_the_limit():
     assert starts[5] >= 10.0
 
 
-def test_slow_down_lowers_the_limit_but_not_below_one():
-    limiter = RateLimiter(2, 1.0)
+def test_refusal_pauses_everyone_for_a_window():
+    clock = FakeClock()
+    limiter = RateLimiter(5, 10.0, clock=clock.time, sleep=clock.sleep)
+    limiter.acquire()
+
+    limiter.refused()
+    limiter.acquire()
+
+    assert clock.now == 10.0
+    assert limiter.max_calls == 5
+
+
+def test_refusals_in_one_burst_count_once():
+    clock = FakeClock()
+    limiter = RateLimiter(5, 10.0, clock=clock.time, sleep=clock.sleep)
+
+    for _ in range(8):
+        limiter.refused()
+
+    assert limiter.max_calls == 5
+
+
+def test_recurring_refusal_lowers_limit_to_what_server_took():
+    clock = FakeClock()
+    limiter = RateLimiter(100, 10.0, clock=clock.time, sleep=clock.sleep)
+    limiter.refused()
+    for _ in range(50):
+        limiter.acquire()
+
+    limiter.refused()
+
+    assert limiter.max_calls == 45
+
+
+def test_limit_never_below_one():
+    clock = FakeClock()
+    limiter = RateLimiter(2, 1.0, clock=clock.time, sleep=clock.sleep)
 
     for _ in range(10):
-        limiter.slow_down()
+        limiter.refused()
+        clock.now += 1.5
 
     assert limiter.max_calls == 1

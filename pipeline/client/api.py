@@ -165,7 +165,7 @@ class ApiClient:
             logger.warning("%s room=%s refused by the server's rate limit; slowing down", endpoint, room)
             with self._counts_lock:
                 self.rate_limited += 1
-            self.limiter.slow_down()
+            self.limiter.refused()
             raise _Retryable(ApiTransportError(endpoint, 429, "rate limited", may_have_committed=False), rate_limited=True)
         if response.status_code >= 500:
             logger.warning("%s room=%s HTTP %s after %.0f ms", endpoint, room, response.status_code, elapsed_ms)
