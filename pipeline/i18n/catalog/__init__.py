@@ -3,7 +3,8 @@
 One catalog, split into modules by area so that each stays readable:
 ``config`` (settings), ``cli`` (command output and help), ``problems`` (validation
 problems, one entry per stable code), ``api`` (API error hints), ``report`` (workbook
-text), ``sandbox`` (the sandbox server's console output).
+text), ``sandbox`` (the sandbox server's console output), ``dropfolder`` (the drop
+folder's notes, logs and summaries, and the lock messages).
 
 Each entry maps a language (``zh``, ``en``) to a ``str.format`` template; both
 languages of an entry take the same placeholders (a test checks this).
@@ -13,7 +14,7 @@ from __future__ import annotations
 
 import importlib
 
-AREAS = ("config", "cli", "problems", "loading", "api", "report", "sandbox", "template", "export")
+AREAS = ("config", "cli", "problems", "loading", "api", "report", "sandbox", "template", "export", "dropfolder")
 
 
 def _merge_areas() -> dict[str, dict[str, str]]:
