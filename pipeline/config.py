@@ -7,11 +7,12 @@ Environment variables:
     PAIKE_PRIVATE_DOMAIN  private domain: calls go to https://{domain}.at.baijiayun.com
     PAIKE_BASE_URL        full base URL, wins over the domain (e.g. http://127.0.0.1:8000)
     PAIKE_STATE_DIR       folder for the ledger, history and logs
+    PAIKE_DROP_ROOT       root of the drop folder that ``paike watch`` and ``paike batch`` use
     PAIKE_CONFIG          path of a paike.toml
     PAIKE_LANG            zh (default) or en
 
 paike.toml takes the same names in lower case without the prefix (``partner_id``,
-``partner_key``, ``private_domain``, ``base_url``, ``state_dir``) plus the tuning keys
+``partner_key``, ``private_domain``, ``base_url``, ``state_dir``, ``drop_root``) plus the tuning keys
 listed in :class:`Settings`.
 """
 
@@ -42,6 +43,9 @@ class Settings:
     private_domain: str | None = None
     base_url: str | None = None
     state_dir: str | None = None
+    # Root of the drop folder (待导入, 已导入, 未导入, 报告); the ROOT argument of
+    # `paike watch` and `paike batch` wins over it.
+    drop_root: str | None = None
     # Seconds to wait for a connection and for an answer.
     connect_timeout: float = 5.0
     read_timeout: float = 30.0

@@ -66,6 +66,45 @@ CREATE TABLE IF NOT EXISTS course_info (
 """
 
 
+# ---- drop folder (added for pipeline.dropfolder) ---------------------------------
+# One row per file taken from the drop folder's inbox. A row stays ``processing`` until
+# the file has been moved out of the inbox; a row still ``processing`` at the next start
+# is the crash-recovery case, found again by the file's sha256. ``destination`` and
+# ``outcome`` are written just before the move, so a crash between the move and the
+# final update can be finished from them.
+DROPPED_FILES_SCHEMA = """
+CREATE TABLE IF NOT EXISTS dropped_files (
+    id           INTEGER PRIMARY KEY AUTOINCREMENT,
+    sha256       TEXT NOT NULL,
+    name         TEXT NOT NULL,         -- file name as dropped
+    received_at  TEXT NOT NULL,
+    state        TEXT NOT NULL,         -- processing, or the outcome once the file has moved
+    outcome      TEXT,                  -- outcome decided, set before the move
+    destination  TEXT,                  -- path the file is being or was moved to
+    run_id       INTEGER REFERENCES runs(id),
+    finished_at  TEXT
+);
+CREATE INDEX IF NOT EXISTS dropped_files_sha ON dropped_files(sha256);
+"""
+
+
+@dataclass(frozen=True)
+class DropRecord:
+    """A file taken from the drop folder, as the ledger remembers it."""
+
+    id: int
+    sha256: str
+    name: str
+    received_at: str
+    state: str
+    outcome: str | None
+    destination: str | None
+    run_id: int | None
+    # Status of the run in ``run_id`` (running, done, failed, interrupted), if any.
+    run_status: str | None
+    finished_at: str | None
+
+
 @dataclass(frozen=True)
 class RunRecord:
     id: int
@@ -114,6 +153,7 @@ class Ledger:
         self._db = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None, timeout=30)
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.executescript(SCHEMA)
+        self._db.executescript(DROPPED_FILES_SCHEMA)
         self._mark_interrupted_runs()
 
     def close(self) -> None:
@@ -207,6 +247,75 @@ class Ledger:
         """Return every room any run has planned or written, in order."""
         rows = self._execute("SELECT DISTINCT room_id FROM room_results ORDER BY room_id").fetchall()
         return [room_id for (room_id,) in rows]
+
+    # ---- drop folder (added for pipeline.dropfolder) ---------------------------
+
+    _DROP_COLUMNS = (
+        "dropped_files.id, sha256, name, received_at, state, outcome, destination, run_id, "
+        "runs.status, dropped_files.finished_at"
+    )
+
+    def begin_drop(self, sha256: str, name: str) -> tuple[DropRecord, bool]:
+        """Return the unfinished row for this content, or a new one; and whether it was resumed.
+
+        An unfinished row means an earlier process stopped while handling the same bytes.
+        """
+        with self._lock:
+            row = self._db.execute(
+                f"SELECT {self._DROP_COLUMNS} FROM dropped_files LEFT JOIN runs ON runs.id = dropped_files.run_id "
+                "WHERE sha256 = ? AND state = 'processing' ORDER BY dropped_files.id LIMIT 1",
+                (sha256,),
+            ).fetchone()
+            if row:
+                return DropRecord(*row), True
+            cursor = self._db.execute(
+                "INSERT INTO dropped_files (sha256, name, received_at, state) VALUES (?, ?, ?, 'processing')",
+                (sha256, name, _now()),
+            )
+        return self.drop(cursor.lastrowid), False
+
+    def drop(self, drop_id: int) -> DropRecord:
+        row = self._execute(
+            f"SELECT {self._DROP_COLUMNS} FROM dropped_files LEFT JOIN runs ON runs.id = dropped_files.run_id "
+            "WHERE dropped_files.id = ?",
+            (drop_id,),
+        ).fetchone()
+        return DropRecord(*row)
+
+    def set_drop_run(self, drop_id: int, run_id: int) -> None:
+        self._execute("UPDATE dropped_files SET run_id = ? WHERE id = ?", (run_id, drop_id))
+
+    def set_drop_destination(self, drop_id: int, outcome: str, destination: str) -> None:
+        """Remember where the file is about to be moved, before the move."""
+        self._execute("UPDATE dropped_files SET outcome = ?, destination = ? WHERE id = ?",
+                      (outcome, destination, drop_id))
+
+    def finish_drop(self, drop_id: int, state: str, destination: str | None = None) -> None:
+        self._execute(
+            "UPDATE dropped_files SET state = ?, outcome = ?, destination = COALESCE(?, destination), "
+            "finished_at = ? WHERE id = ?",
+            (state, state, destination, _now(), drop_id),
+        )
+
+    def unfinished_drops(self) -> list[DropRecord]:
+        rows = self._execute(
+            f"SELECT {self._DROP_COLUMNS} FROM dropped_files LEFT JOIN runs ON runs.id = dropped_files.run_id "
+            "WHERE state = 'processing' ORDER BY dropped_files.id"
+        ).fetchall()
+        return [DropRecord(*row) for row in rows]
+
+    def drops_of_content(self, sha256: str) -> list[DropRecord]:
+        rows = self._execute(
+            f"SELECT {self._DROP_COLUMNS} FROM dropped_files LEFT JOIN runs ON runs.id = dropped_files.run_id "
+            "WHERE sha256 = ? ORDER BY dropped_files.id",
+            (sha256,),
+        ).fetchall()
+        return [DropRecord(*row) for row in rows]
+
+    def published_drop(self, sha256: str) -> DropRecord | None:
+        """Return the latest drop that published this exact content, if any."""
+        published = [record for record in self.drops_of_content(sha256) if record.state == "published"]
+        return published[-1] if published else None
 
     # ---- course info -----------------------------------------------------------
 
