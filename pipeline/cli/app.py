@@ -53,9 +53,9 @@ def build_cli() -> click.Group:
             },
         )
 
-    from pipeline.cli import check, demo, export, history, publish, sandbox, template
+    from pipeline.cli import check, demo, export, history, publish, sandbox, template, watch
 
-    for module in (check, publish, history, sandbox, demo, template, export):
+    for module in (check, publish, history, sandbox, demo, template, watch, export):
         module.register(cli)
     return cli
 

@@ -1,0 +1,96 @@
+"""The outcome of one dropped file, and the note written beside it for staff."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pipeline.i18n import t
+
+# Outcomes that move the file to 已导入. Those of FileOutcome's other statuses that
+# move it at all (refused, failed, unsupported) send it to 未导入.
+PUBLISHED_OUTCOMES = ("published", "duplicate")
+# Outcomes that count as a failure in the batch summary and its exit code.
+FAILED_OUTCOMES = ("refused", "failed", "unsupported", "left")
+
+NOTE_SUFFIX = ".说明.txt"
+
+
+@dataclass
+class FileOutcome:
+    """The result of processing one dropped file.
+
+    ``status`` is one of:
+
+    - ``published``: every room written or already equal
+    - ``failed``: some rooms failed at the API or were held back by the deletion guard
+    - ``refused``: the table has errors, nothing sent
+    - ``duplicate``: the same bytes were published before, nothing sent
+    - ``unsupported``: not a timetable file
+    - ``left``: the file could not be moved and stays in the inbox
+    - ``changed``: the file was rewritten while being processed and stays in the inbox
+    - ``vanished``: the file was removed while being processed
+    - ``stopped``: a stop was requested before publishing began, the file stays in the inbox
+    """
+
+    name: str
+    status: str
+    destination: Path | None = None
+    reports: list[Path] = field(default_factory=list)
+    rooms: int = 0
+    lessons: int = 0
+    failed_rooms: int = 0
+    errors: int = 0
+    warnings: int = 0
+    run_id: int | None = None
+    # One sentence saying why, for the log, the batch summary and the note.
+    reason: str = ""
+
+    @property
+    def failed(self) -> bool:
+        return self.status in FAILED_OUTCOMES
+
+    def log_line(self) -> str:
+        """Return the one log line for this file."""
+        where = str(self.destination) if self.destination else t("dropfolder.log.stays_in_inbox")
+        return t(
+            f"dropfolder.log.file.{self.status}",
+            name=self.name,
+            where=where,
+            rooms=self.rooms,
+            lessons=self.lessons,
+            failed=self.failed_rooms,
+            errors=self.errors,
+            reason=self.reason,
+        )
+
+
+def note_text(outcome: FileOutcome, report_names: dict[str, str]) -> str:
+    """Return the note for staff: what happened to the file, why, and what to do next.
+
+    ``report_names`` maps a report kind (``check``, ``run``) to the file name it has
+    beside the input.
+    """
+    lines = [
+        t("dropfolder.note.file", name=outcome.name),
+        t(
+            f"dropfolder.note.result.{outcome.status}",
+            rooms=outcome.rooms,
+            lessons=outcome.lessons,
+            failed=outcome.failed_rooms,
+            succeeded=outcome.rooms - outcome.failed_rooms,
+            errors=outcome.errors,
+        ),
+    ]
+    if outcome.reason:
+        lines.append(t("dropfolder.note.reason", reason=outcome.reason))
+    if outcome.warnings and outcome.status in ("published", "failed"):
+        lines.append(t("dropfolder.note.warnings", warnings=outcome.warnings))
+    if "run" in report_names:
+        lines.append(t("dropfolder.note.run_report", name=report_names["run"]))
+    if "check" in report_names:
+        lines.append(t("dropfolder.note.check_report", name=report_names["check"]))
+    lines.append(t(f"dropfolder.note.next.{outcome.status}"))
+    # CRLF line ends (and a byte-order mark, added by the writer) so that Notepad on
+    # older Windows shows the Chinese text.
+    return "\r\n".join(lines) + "\r\n"
