@@ -46,7 +46,7 @@ def main() -> None:
     sheet.append(["设备ID", "设备码", "校区ID", "校区名称", "省份", "城市", "身份", "教室名称", "安装地址", "最大人数",
                   "排课系统", "状态", "添加时间", "安装日期", "初次激活日期", "施工确认单", "现场照片1", "现场照片2",
                   "现场照片3"])
-    page = 1
+    page, row = 1, 1
     while True:
         data = client.call("listDevice", {"page": page, "page_size": 1000})
         for device in data["list"]:
@@ -58,7 +58,7 @@ def main() -> None:
                 WORDS["status"][device["status"]], as_date(device["create_time"]), as_date(device["install_date"]),
                 as_date(device["first_active_date"]), "查看照片", *["查看照片" for _ in photos[:3]],
             ])
-            row = sheet.max_row
+            row += 1
             sheet.cell(row, 16).hyperlink = device["confirm_pic"]
             for offset, photo in enumerate(photos[:3]):
                 sheet.cell(row, 17 + offset).hyperlink = photo

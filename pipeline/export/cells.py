@@ -31,6 +31,7 @@ MAX_LINK_LENGTH = 2079
 # C0 controls other than tab and line feed, DEL, the C1 controls, lone surrogates and
 # the two noncharacters U+FFFE/U+FFFF: none can be stored in a sheet's XML as-is.
 UNSTORABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+WHITESPACE = re.compile(r"\s")
 FORMULA_LEADS = ("=", "+", "-", "@")
 LINK_SCHEMES = ("http://", "https://")
 WORKBOOK_OPTIONS = {
@@ -164,7 +165,7 @@ class SheetWriter:
             return
         linkable = (
             address.lower().startswith(LINK_SCHEMES)
-            and not any(character.isspace() for character in address)
+            and not WHITESPACE.search(address)
             and len(address) <= MAX_LINK_LENGTH
             and self._links_on_sheet < MAX_LINKS_PER_SHEET
         )
@@ -181,24 +182,26 @@ class SheetWriter:
 def parse_date(value: Any) -> dt.date | dt.datetime | None:
     """Return the date or date-time in ``YYYY-MM-DD[ HH:MM[:SS]]`` text, or None.
 
-    Empty text, ``0000-00-00`` (a zero date some backends send for "none") and text
-    that is not a real date give None, so the caller can keep the original text.
+    Slashes for dashes and a ``T`` between date and time are accepted too. Empty text,
+    ``0000-00-00`` (a zero date some backends send for "none"), dates before 1900
+    (Excel has none) and text that is not a real date give None, so the caller can keep
+    the original text.
     """
     if isinstance(value, dt.datetime | dt.date):
         return value
     if not isinstance(value, str):
         return None
-    text = value.strip().replace("T", " ").replace("/", "-")
-    for pattern in ("%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M", "%Y-%m-%d"):
-        try:
-            parsed = dt.datetime.strptime(text, pattern)
-        except ValueError:
-            continue
-        if parsed.year < 1900:
-            # Excel has no dates before 1900.
-            return None
-        return parsed.date() if pattern == "%Y-%m-%d" else parsed
-    return None
+    text = value.strip().replace("/", "-")
+    try:
+        # fromisoformat is the fast path: the API sends ISO dates and date-times.
+        parsed = dt.date.fromisoformat(text) if len(text) == 10 else dt.datetime.fromisoformat(text)
+    except ValueError:
+        return None
+    if parsed.year < 1900:
+        return None
+    if isinstance(parsed, dt.datetime) and parsed.tzinfo is not None:
+        return None
+    return parsed
 
 
 def parse_clock(value: str) -> dt.time | None:
