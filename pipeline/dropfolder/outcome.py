@@ -43,7 +43,7 @@ class FileOutcome:
     errors: int = 0
     warnings: int = 0
     run_id: int | None = None
-    # One sentence saying why, for the log, the batch summary and the note.
+    # Why, for the log, the batch summary and the note; one line per room for failed rooms.
     reason: str = ""
 
     @property
@@ -61,7 +61,8 @@ class FileOutcome:
             lessons=self.lessons,
             failed=self.failed_rooms,
             errors=self.errors,
-            reason=self.reason,
+            # A log line stays one line, whatever the reason's layout in the note.
+            reason=" ".join(self.reason.split()),
         )
 
 
@@ -93,4 +94,4 @@ def note_text(outcome: FileOutcome, report_names: dict[str, str]) -> str:
     lines.append(t(f"dropfolder.note.next.{outcome.status}"))
     # CRLF line ends (and a byte-order mark, added by the writer) so that Notepad on
     # older Windows shows the Chinese text.
-    return "\r\n".join(lines) + "\r\n"
+    return "\n".join(lines).replace("\n", "\r\n") + "\r\n"

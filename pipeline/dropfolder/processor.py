@@ -52,6 +52,8 @@ logger = logging.getLogger(__name__)
 RUN_REPORT_SUFFIX = ".发布结果.xlsx"
 RUN_SUMMARY_SUFFIX = ".发布结果.json"
 ALL_REPORT_SUFFIXES = (NOTE_SUFFIX, REPORT_SUFFIX, RUN_REPORT_SUFFIX, RUN_SUMMARY_SUFFIX)
+# Failed rooms listed one by one in a note; the run report lists every one.
+MAX_LISTED_ROOMS = 20
 
 
 class _Decided(Exception):
@@ -177,7 +179,7 @@ class DropProcessor:
         work.run = self._publish(work)
         failed = [room for room in work.run.results if not room.ok]
         status = "published" if not failed else "failed"
-        reason = t("dropfolder.reason.rooms_failed", rooms=", ".join(room.room_id for room in failed)) if failed else ""
+        reason = failed_rooms_reason(failed) if failed else ""
         work.outcome = FileOutcome(path.name, status, run_id=work.run.run_id, failed_rooms=len(failed),
                                    reason=reason, **counts)
 
@@ -316,12 +318,25 @@ def room_log_line(file_name: str, result: RoomResult) -> str:
     counts = {"add": plan.get("add", 0), "update": plan.get("update", 0), "delete": plan.get("delete", 0)}
     if result.ok:
         return t("dropfolder.log.room", name=file_name, room=result.room_id, status=status, **counts)
-    if result.status == "refused":
-        message = t("dropfolder.reason.guard", delete=counts["delete"])
-    else:
-        message = " ".join(part for part in (result.msg, result.hint) if part) or "-"
     return t("dropfolder.log.room_failed", name=file_name, room=result.room_id, status=status, code=result.code,
-             message=message, **counts)
+             message=room_failure_reason(result), **counts)
+
+
+def room_failure_reason(result: RoomResult) -> str:
+    """Return why a room failed, in words staff can act on."""
+    if result.status == "refused":
+        deleted = len(result.plan.to_delete) if result.plan else 0
+        return t("dropfolder.reason.guard", delete=deleted)
+    return " ".join(part for part in (result.msg, result.hint) if part) or t("dropfolder.reason.no_message")
+
+
+def failed_rooms_reason(failed: list[RoomResult]) -> str:
+    """Return one line per failed room (at most MAX_LISTED_ROOMS) for the note and the log."""
+    lines = [t("dropfolder.reason.room", room=result.room_id, reason=room_failure_reason(result))
+             for result in failed[:MAX_LISTED_ROOMS]]
+    if len(failed) > MAX_LISTED_ROOMS:
+        lines.append(t("dropfolder.reason.more_rooms", count=len(failed) - MAX_LISTED_ROOMS))
+    return t("dropfolder.reason.rooms_failed", rooms="\n".join(lines))
 
 
 def readable_time(iso_time: str | None) -> str:

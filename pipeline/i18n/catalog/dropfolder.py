@@ -89,7 +89,16 @@ MESSAGES = {
         "zh": "被防误删保护拦下：这次会删除这个教室的 {delete} 节已有课节",
         "en": "held back by the deletion guard: this would remove {delete} existing lessons of the room",
     },
-    "dropfolder.reason.rooms_failed": {"zh": "失败的教室：{rooms}。", "en": "Rooms that failed: {rooms}."},
+    "dropfolder.reason.rooms_failed": {
+        "zh": "以下教室没有发布成功：\n{rooms}",
+        "en": "These rooms were not published:\n{rooms}",
+    },
+    "dropfolder.reason.room": {"zh": "    教室 {room}：{reason}", "en": "    room {room}: {reason}"},
+    "dropfolder.reason.more_rooms": {
+        "zh": "    ……还有 {count} 个教室，见发布结果",
+        "en": "    ... and {count} more rooms, see the result workbook",
+    },
+    "dropfolder.reason.no_message": {"zh": "服务器没有说明原因", "en": "the server gave no reason"},
     "dropfolder.reason.cannot_move": {
         "zh": "无法把文件和报告放进 {folder}：{reason}。文件仍留在“待导入”中；问题排除后会再处理。",
         "en": "Cannot put the file and its report into {folder}: {reason}. The file stays in 待导入 and is "
@@ -152,12 +161,11 @@ MESSAGES = {
         "en": "Next: nothing to do.",
     },
     "dropfolder.note.next.failed": {
-        "zh": "下一步：在发布结果的“失败”工作表里查看原因（例如教室号不存在，或一次要删掉太多课节、被防误删保护拦下）。"
-              "原因排除后，把这个文件重新放进“待导入”即可，已经成功的教室不会重复写入。确实需要删除大量课节时，请联系技术人员。",
-        "en": "Next: see the 失败 sheet of the result workbook for the reasons (for example a room that does not "
-              "exist, or too many lessons removed at once, which the deletion guard holds back). Once fixed, drop "
-              "this file into 待导入 again; rooms already done are not written twice. To remove many lessons on "
-              "purpose, ask your IT person.",
+        "zh": "下一步：按上面列出的原因处理（例如改正教室号）后，把这个文件重新放进“待导入”即可，已经发布成功的教室"
+              "不会重复写入。被防误删保护拦下的教室，如果确实要删掉这些课节，请联系技术人员。",
+        "en": "Next: deal with the reasons listed above (for example correct a room number), then drop this file into "
+              "待导入 again; rooms already done are not written twice. For a room held back by the deletion guard, "
+              "ask your IT person if those lessons really are to be removed.",
     },
     "dropfolder.note.next.refused": {
         "zh": "下一步：按检查结果改正错误并保存，再把文件放进“待导入”。",
@@ -169,8 +177,10 @@ MESSAGES = {
               "ask your IT person to use paike publish.",
     },
     "dropfolder.note.next.unsupported": {
-        "zh": "下一步：请把课表另存为 .xlsx 文件（.xls、.xlsm、.csv 也可以），再放进“待导入”。",
-        "en": "Next: save the timetable as an .xlsx file (.xls, .xlsm and .csv work too) and drop it into 待导入.",
+        "zh": "下一步：如果这是课表，请另存为 .xlsx 文件（.xls、.xlsm、.csv 也可以），再放进“待导入”；"
+              "不是课表的文件请不要放进“待导入”。",
+        "en": "Next: if this is a timetable, save it as an .xlsx file (.xls, .xlsm and .csv work too) and drop it "
+              "into 待导入; other files do not belong in 待导入.",
     },
 
     # ---- log lines -----------------------------------------------------------------
