@@ -68,7 +68,13 @@ def account_lock(
 
 @contextmanager
 def folder_lock(lock_file: Path, root: Path, command: str) -> Iterator[None]:
-    """Hold the drop folder's lock, or raise :class:`LockBusy` when another process has it."""
+    """Hold the drop folder's lock, or raise :class:`LockBusy` when another process has it.
+
+    The lock file is inside the drop root, so two hosts serving one share see it too.
+    """
+    # NOTE: that holds only where the share passes flock through (NFS with lockd, SMB
+    # mounts without nobrl); where it does not, filelock falls back to a marker file,
+    # whose behaviour after a kill -9 has not been tested here.
     with _hold(lock_file, False, command, None, "lock.folder_busy", root=str(root)):
         yield
 

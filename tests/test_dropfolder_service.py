@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime
 import signal
 import subprocess
+import threading
 import time
 from dataclasses import replace
 from pathlib import Path
@@ -26,6 +27,8 @@ from fixtures.drop_folder import (
 )
 from fixtures.timetable_files import ROOM_A, ROOM_B, ROOM_C, make_lessons, write_timetable
 
+from pipeline.dropfolder.batch import run_batch
+from pipeline.dropfolder.layout import DropFolder
 from pipeline.locking import account_lock
 from pipeline.logs import log_path
 from pipeline.publishing.ledger import Ledger, file_sha256
@@ -225,3 +228,23 @@ def test_watch_without_root_names_the_setting(box, monkeypatch):
 
     assert result.code == 2
     assert "drop_root" in result.err
+
+
+def test_batch_stopped_early_reports_failure(box, tmp_path):
+    folder = DropFolder(tmp_path / "drop").ensure()
+    data = write_timetable(folder.inbox / "课表.xlsx", make_lessons(ROOM_A, 2)).read_bytes()
+    settings = settings_for(box, tmp_path / "state")
+    stop = threading.Event()
+    stop.set()
+    ledger = Ledger(settings.state_path)
+    try:
+        report = run_batch(settings, folder, ledger, 0.1, stop)
+    finally:
+        ledger.close()
+
+    assert report.failed
+    assert [outcome.status for outcome in report.files] == ["left"]
+    assert report.exports == []
+    assert "收到停止信号" in report.summary_text
+    assert (folder.inbox / "课表.xlsx").read_bytes() == data
+    assert writes(box) == 0

@@ -56,9 +56,13 @@ class BatchReport:
     exports: list[ExportResult] = field(default_factory=list)
     summary_path: Path | None = None
     summary_text: str = ""
+    # True when a stop signal cut the run short, so some work was not done.
+    stopped: bool = False
 
     @property
     def failed(self) -> bool:
+        if self.stopped:
+            return True
         return any(outcome.failed for outcome in self.files) or any(export.failed for export in self.exports)
 
 
@@ -82,6 +86,7 @@ def run_batch(
     finally:
         processor.close()
 
+    report.stopped = stop.is_set()
     report.finished = datetime.datetime.now().astimezone()
     destination = numbered_name(folder.reports, SUMMARY_NAME.format(date=date))
     report.summary_path, report.summary_text = write_summary(report, destination)

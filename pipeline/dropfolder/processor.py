@@ -156,6 +156,8 @@ class DropProcessor:
         if earlier:
             raise _Decided(FileOutcome(path.name, "duplicate", reason=earlier))
 
+        # NOTE: the reports name each row's file by this path in 待导入, where it was read;
+        # by the time staff open them the file has moved beside them.
         try:
             work.check = check_files([path], mode=self.settings.mode)
         except PaikeError as error:

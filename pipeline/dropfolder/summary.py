@@ -25,7 +25,12 @@ def summary_text(report: "BatchReport") -> str:
     lines += _export_lines(report)
     lines.append("")
     failures = sum(outcome.failed for outcome in report.files) + sum(export.failed for export in report.exports)
-    lines.append(t("dropfolder.summary.failed", count=failures) if failures else t("dropfolder.summary.all_ok"))
+    if report.stopped:
+        lines.append(t("dropfolder.summary.stopped"))
+    elif failures:
+        lines.append(t("dropfolder.summary.failed", count=failures))
+    else:
+        lines.append(t("dropfolder.summary.all_ok"))
     return "\n".join(lines) + "\n"
 
 

@@ -345,6 +345,10 @@ MESSAGES = {
         "en": "  ✗ {kind}: export failed: {reason}",
     },
     "dropfolder.summary.all_ok": {"zh": "结果：全部成功。", "en": "Result: all went well."},
+    "dropfolder.summary.stopped": {
+        "zh": "结果：收到停止信号，这次没有做完；留在“待导入”的文件下次处理。",
+        "en": "Result: stopped by a signal before the end; files left in 待导入 are processed next time.",
+    },
     "dropfolder.summary.failed": {
         "zh": "结果：有 {count} 项失败，见上面标 ✗ 的行；每个文件旁的“说明.txt”写明了原因和下一步。",
         "en": "Result: {count} failures, marked ✗ above; the .说明.txt note beside each file says why and what to do.",
