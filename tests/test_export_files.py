@@ -126,3 +126,30 @@ def test_overwrite_replaces(tmp_path):
     write_atomically(path, lambda temp: temp.write_text("new"), overwrite=True)
 
     assert path.read_text() == "new"
+
+
+def test_links_past_excel_limit_become_text(tmp_path):
+    from pipeline.export.cells import MAX_LINKS_PER_SHEET
+
+    path = tmp_path / "links.xlsx"
+    counts = WriteCounts()
+
+    def write(temp):
+        workbook = open_workbook(str(temp))
+        writer = SheetWriter.add_sheet(Styles(workbook), "s", counts)
+        # Pretend the sheet already holds all the links Excel allows but one.
+        writer._links_on_sheet = MAX_LINKS_PER_SHEET - 1
+        writer.link(0, 0, "https://img.example.com/a.jpg", "查看照片")
+        writer.link(1, 0, "https://img.example.com/b.jpg", "查看照片")
+        writer.link(2, 0, "javascript:alert(1)", "查看照片")
+        workbook.close()
+
+    write_atomically(path, write)
+    sheet = openpyxl.load_workbook(path)["s"]
+
+    assert sheet["A1"].hyperlink.target == "https://img.example.com/a.jpg"
+    assert sheet["A2"].hyperlink is None
+    assert sheet["A2"].value == "https://img.example.com/b.jpg"
+    assert sheet["A3"].value == "javascript:alert(1)"
+    assert counts.links == 1
+    assert counts.links_as_text == 1
