@@ -6,14 +6,16 @@
 Supported: ``.xlsx``/``.xlsm`` and legacy ``.xls`` (read with python-calamine) and
 ``.csv`` in UTF-8, UTF-8 with BOM, GB18030 or UTF-16. Every visible sheet with a
 recognised header row is read. A file that cannot be read never raises: its table
-holds one file-level problem (no sheet, row or column) and no rows.
+contains one file-level problem (no sheet, row or column) and no rows.
 
 Modules, in the order a file passes through them:
 
     paths          which files a path names; lock and temp files
     container      what a file really is; zip size, ratio and XML declaration checks
+    compound_file, biff    bounds checks of a legacy .xls before calamine opens it
     workbook       calamine reading of workbooks;  csv_file: CSV decoding
     sheet_xml      hidden rows and formulas without a cached value, from the sheet XML
+    sheet_extent   the grid size calamine would allocate, checked before it reads
     headers        finding the header row, synonyms, unknown columns
     sheet_lessons  grid -> lesson rows, converted column by column (columns.py)
     dates, times, identifiers, cells    the cell converters
@@ -47,7 +49,8 @@ def load_files(paths: Iterable[str | Path]) -> LessonTable:
     for given in paths:
         files = expand_path(given)
         if files is None:
-            tables.append(table_with_problem(FileRejected("no_timetable", "empty_folder").problem(str(given))))
+            empty_folder = FileRejected("no_timetable", "empty_folder")
+            tables.append(table_with_problem(empty_folder.problem(str(given))))
             continue
         for file in files:
             identity = _identity(file)

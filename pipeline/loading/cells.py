@@ -1,8 +1,8 @@
 """Single cell values: the text a cell shows, and the result of converting it.
 
-A converter takes one raw cell value, as python-calamine or the CSV reader hands it
-over (``str``, ``float``, ``int``, ``bool``, ``datetime.date``, ``datetime.datetime``,
-``datetime.time`` or ``datetime.timedelta``; ``''`` for an empty cell), and returns a
+A converter takes one raw cell value as python-calamine or the CSV reader returns it:
+``str``, ``float``, ``int``, ``bool``, ``datetime.date``, ``datetime.datetime``,
+``datetime.time`` or ``datetime.timedelta``, with ``''`` for an empty cell. It returns a
 :data:`Converted` pair: the text for the lesson table and an :class:`Issue` or ``None``.
 """
 
@@ -20,9 +20,9 @@ from typing import Any, Callable
 class Issue:
     """A cell the loader judges itself instead of leaving it to validation.
 
-    ``message_key`` is the catalog entry for the problem; a silent issue (``None``)
+    ``message_key`` is the catalog entry for the problem. A silent issue (``None``)
     reports nothing but still marks the cell as reported, because another problem on
-    the same cell already explains it.
+    the same row already explains it.
     """
 
     code: str

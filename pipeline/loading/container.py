@@ -1,10 +1,11 @@
 """What a file really is, and whether a workbook archive is safe to hand to calamine.
 
 The suffix is only a hint: WPS and 教务 systems often save one format under another's
-name (an HTML table as ``.xls``, a legacy workbook as ``.xlsx``). The first bytes decide
-how the file is read. An ``.xlsx`` is a zip archive of XML parts; before calamine opens
-one, the zip directory is checked for sizes and compression ratios and every XML part
-for DOCTYPE and ENTITY declarations, all without decompressing more than a few KB.
+name (an HTML table as ``.xls``, a legacy workbook as ``.xlsx``), so the first bytes
+decide how the file is read. An ``.xlsx`` is a zip archive of XML parts. Before calamine
+opens one, the zip directory is checked for sizes and compression ratios, and every XML
+part for DOCTYPE and ENTITY declarations. None of this decompresses more than a few KB
+of each part.
 """
 
 from __future__ import annotations
@@ -35,7 +36,15 @@ CFB_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ENCRYPTED_PACKAGE_NAME = "EncryptedPackage".encode("utf-16-le")
 
 # Errors the zip module raises on truncated or corrupt archives.
-ZIP_ERRORS = (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError, ValueError, zlib.error, NotImplementedError)
+ZIP_ERRORS = (
+    zipfile.BadZipFile,
+    zipfile.LargeZipFile,
+    EOFError,
+    OSError,
+    ValueError,
+    zlib.error,
+    NotImplementedError,  # a compression method the zip module lacks
+)
 
 _XML_PART_SUFFIXES = (".xml", ".rels", ".vml")
 _DECLARATION = re.compile(r"<!\s*(DOCTYPE|ENTITY)", re.IGNORECASE)
@@ -59,7 +68,7 @@ def sniff_container(path: Path) -> str:
 
 
 def is_encrypted_package(path: Path) -> bool:
-    """Return True when a compound file holds an encrypted OOXML workbook."""
+    """Return True when a compound file contains an encrypted OOXML workbook."""
     return ENCRYPTED_PACKAGE_NAME in path.read_bytes()
 
 
@@ -83,9 +92,8 @@ class WorkbookArchive:
 
         total = sum(member.file_size for member in members)
         if total > MAX_UNCOMPRESSED_BYTES:
-            raise FileRejected(
-                "file_too_large", "bytes", size_mb=_megabytes(total), limit_mb=_megabytes(MAX_UNCOMPRESSED_BYTES)
-            )
+            limit = _megabytes(MAX_UNCOMPRESSED_BYTES)
+            raise FileRejected("file_too_large", "bytes", size_mb=_megabytes(total), limit_mb=limit)
         for member in members:
             if member.flag_bits & 0x1:
                 raise FileRejected("unreadable_file", "encrypted")
@@ -134,7 +142,7 @@ class WorkbookArchive:
             if _local_name(element.tag) != "sheet":
                 continue
             name = element.get("name")
-            relation_id = next((value for key, value in element.attrib.items() if _local_name(key) == "id" and key.startswith("{")), None)
+            relation_id = _relationship_id(element.attrib)
             if name is not None and relation_id in relationships:
                 parts[name] = relationships[relation_id]
         return parts
@@ -169,6 +177,14 @@ def _decode_prolog(head: bytes) -> str:
     if head.startswith((b"\xff\xfe", b"\xfe\xff")):
         return head.decode("utf-16", errors="ignore")
     return head.decode("utf-8", errors="ignore")
+
+
+def _relationship_id(attributes: dict[str, str]) -> str | None:
+    """Return the ``r:id`` attribute, whatever prefix the file gives its namespace."""
+    for key, value in attributes.items():
+        if key.startswith("{") and _local_name(key) == "id":
+            return value
+    return None
 
 
 def _local_name(tag: str) -> str:

@@ -25,8 +25,12 @@ AMBIGUOUS_NO_YEAR = Issue("ambiguous_date", "problem.ambiguous_date.no_year")
 AMBIGUOUS_ORDER = Issue("ambiguous_date", "problem.ambiguous_date.order")
 WEEKDAY_MISMATCH = Issue("ambiguous_date", "problem.ambiguous_date.weekday")
 
-_YEAR_FIRST = re.compile(r"(?P<year>\d{4})\s*(?P<sep>[-/.])\s*(?P<month>\d{1,2})\s*(?P=sep)\s*(?P<day>\d{1,2})")
-_YEAR_FIRST_CHINESE = re.compile(r"(?P<year>\d{4})\s*年\s*(?P<month>\d{1,2})\s*月\s*(?P<day>\d{1,2})\s*[日号]?")
+_YEAR_FIRST = re.compile(
+    r"(?P<year>\d{4})\s*(?P<sep>[-/.])\s*(?P<month>\d{1,2})\s*(?P=sep)\s*(?P<day>\d{1,2})"
+)
+_YEAR_FIRST_CHINESE = re.compile(
+    r"(?P<year>\d{4})\s*年\s*(?P<month>\d{1,2})\s*月\s*(?P<day>\d{1,2})\s*[日号]?"
+)
 _COMPACT = re.compile(r"(\d{4})(\d{2})(\d{2})")
 _NO_YEAR = re.compile(r"\d{1,2}\s*月\s*\d{1,2}\s*[日号]?|\d{1,2}\s*[-/.]\s*\d{1,2}")
 # Day or month first (01/03/2027, 3/1/27), or a two-digit year first (27/3/1).

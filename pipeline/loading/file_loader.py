@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from pipeline.lessons import LessonTable
+from pipeline.loading.biff import check_legacy_workbook
 from pipeline.loading.container import is_encrypted_package, sniff_container
 from pipeline.loading.course_info import is_course_info_sheet, read_course_info
 from pipeline.loading.csv_file import read_csv_sheets
@@ -35,27 +36,26 @@ def load_one_file(path: str | Path) -> LessonTable:
     except FileRejected as rejection:
         return table_with_problem(rejection.problem(file))
     except OSError as failure:
-        return table_with_problem(FileRejected("unreadable_file", "os_error", reason=failure.strerror or str(failure)).problem(file))
+        reason = failure.strerror or str(failure)
+        return table_with_problem(FileRejected("unreadable_file", "os_error", reason=reason).problem(file))
     return builder.finish()
 
 
 def open_sheets(path: Path, file: str) -> Iterator[SheetGrid]:
-    """Return the sheets of ``path``, read by what its first bytes say it is."""
+    """Return the sheets of ``path``; its first bytes, not its suffix, choose the reader."""
     if not path.exists():
         raise FileRejected("file_not_found", path=file)
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED_SUFFIXES:
-        raise FileRejected(
-            "unreadable_file", "unsupported_type", suffix=path.suffix or path.name, supported="、".join(SUPPORTED_SUFFIXES)
-        )
+        supported = "、".join(SUPPORTED_SUFFIXES)
+        raise FileRejected("unreadable_file", "unsupported_type", suffix=path.suffix or path.name, supported=supported)
 
     size = path.stat().st_size
     if size == 0:
         raise FileRejected("unreadable_file", "incomplete")
     if size > MAX_UNCOMPRESSED_BYTES:
-        raise FileRejected(
-            "file_too_large", "bytes", size_mb=round(size / 2**20), limit_mb=round(MAX_UNCOMPRESSED_BYTES / 2**20)
-        )
+        limit = round(MAX_UNCOMPRESSED_BYTES / 2**20)
+        raise FileRejected("file_too_large", "bytes", size_mb=round(size / 2**20), limit_mb=limit)
 
     container = sniff_container(path)
     if container == "zip":
@@ -73,6 +73,7 @@ def _read_compound_file(path: Path) -> Iterator[SheetGrid]:
     """Read a legacy workbook; an encrypted .xlsx is a compound file too."""
     if is_encrypted_package(path):
         raise FileRejected("unreadable_file", "encrypted")
+    check_legacy_workbook(path)
     yield from read_xls_sheets(path)
 
 
@@ -140,7 +141,9 @@ class _TableBuilder:
         frame, offsets = concat_frames([sheet.frame for sheet in self.sheets])
         self.table.frame = frame
         for sheet, offset in zip(self.sheets, offsets):
-            self.table.reported_cells.update((position + offset, name) for position, name in sheet.reported_cells)
+            self.table.reported_cells.update(
+                (position + offset, name) for position, name in sheet.reported_cells
+            )
         return self.table
 
     def _no_timetable_problems(self) -> list[Problem]:

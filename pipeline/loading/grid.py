@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -20,9 +19,9 @@ class SheetGrid:
     rows: list[list[Any]]
     merged: list[MergedRange] = field(default_factory=list)
     hidden: bool = False
-    # Returns the sheet's hidden rows and formula cells, or None where the format
-    # cannot tell (CSV, legacy .xls). Called only for sheets that hold lessons.
-    scan_marks: Callable[[], SheetMarks | None] = lambda: None
+    # What the sheet XML shows beyond the values; None where the format cannot tell
+    # (CSV, legacy .xls).
+    marks: SheetMarks | None = None
 
 
 def last_nonempty_row(rows: list[list[Any]]) -> int:

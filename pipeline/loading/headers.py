@@ -17,7 +17,9 @@ from pipeline.loading.cells import normalize_structured, trim
 from pipeline.loading.limits import HEADER_SEARCH_ROWS
 
 HEADER_SYNONYMS = {
-    "room_id": ("教室号", "直播间ID", "直播间号", "直播间", "房间号", "房间ID", "教室ID", "room_id", "room"),
+    "room_id": (
+        "教室号", "直播间ID", "直播间号", "直播间", "房间号", "房间ID", "教室ID", "room_id", "room",
+    ),
     "date": ("日期", "上课日期", "date"),
     "serial_number": ("课节编号", "课节序号", "节次", "课节号", "序号", "serial_number", "serial"),
     "title": ("课节标题", "课程名称", "课程", "课节名称", "标题", "title"),
@@ -80,7 +82,7 @@ _SUGGESTIONS = {header_key(name): name for names in HEADER_SYNONYMS.values() for
 
 @dataclass
 class HeaderMatch:
-    """What one row names: the columns of known fields and of everything else."""
+    """The columns one row names: those of known fields and those of everything else."""
 
     row_index: int  # 0-based position in the sheet
     header_rows: int = 1  # 2 when a row below splits a merged time header
@@ -93,7 +95,7 @@ class HeaderMatch:
 
     @property
     def row(self) -> int:
-        """Return the 1-based row number the user sees."""
+        """Return the 1-based row number, as Excel shows it."""
         return self.row_index + 1
 
     @property
@@ -184,7 +186,7 @@ def _read_time_sub_header(match: HeaderMatch, row: list[Any]) -> None:
     """Take start and end columns from a row like ``开始 | 结束`` below the header.
 
     The row counts as a second header row only when its text cells are all start or
-    end labels, both are present, and it holds no other value.
+    end labels, both are present, and it has no other value.
     """
     found: dict[str, int] = {}
     for index, cell in enumerate(row):

@@ -19,6 +19,11 @@ MAX_ZIP_MEMBERS = 10_000
 # Data rows read from one file, over all its sheets (Excel itself stops at 1,048,576).
 MAX_DATA_ROWS = 1_000_000
 
+# Cells in the grid calamine allocates for one sheet: rows times columns from A1 to the
+# last cell with a value. At about 30 bytes a cell (python-calamine 0.9.1, measured)
+# this is roughly 480 MB; a million rows of 16 columns still fit.
+MAX_SHEET_CELLS = 16_000_000
+
 # The header row is looked for in this many rows from the top of each sheet.
 HEADER_SEARCH_ROWS = 20
 

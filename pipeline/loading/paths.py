@@ -1,4 +1,5 @@
-"""Which files a path names: folders expand to their spreadsheets, lock and temp files drop out."""
+"""Expansion of the paths a user gives into files: folders become their spreadsheets,
+and lock and temp files are left out."""
 
 from __future__ import annotations
 
@@ -27,7 +28,7 @@ def expand_path(given: str | Path) -> list[str] | None:
     """Return the files to load for one path as the caller gave it.
 
     A folder gives its spreadsheets (not its subfolders) sorted by name, each joined onto
-    the folder as given, or None when it holds none. A lock or temp file gives nothing.
+    the folder as given, or None when it has none. A lock or temp file gives nothing.
     Any other path is returned as given, so the loader reports a missing or wrong file.
     """
     path = Path(given)

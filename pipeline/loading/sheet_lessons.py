@@ -70,7 +70,7 @@ def read_lesson_sheet(file: str, grid: SheetGrid, header: HeaderMatch) -> SheetL
         return SheetLessons(LessonTable.empty().frame, columns, problems)
 
     first = header.first_data_index
-    marks = grid.scan_marks()
+    marks = grid.marks
     last = _last_lesson_row(grid, header, marks)
     data = grid.rows[first : last + 1]
     fill_merged_ranges(grid.rows, grid.merged, first)
@@ -102,7 +102,9 @@ def _last_lesson_row(grid: SheetGrid, header: HeaderMatch, marks: SheetMarks | N
 class _SheetRows:
     """The data rows of one sheet while they are converted and filtered."""
 
-    def __init__(self, file: str, sheet: str | None, data: list[list[Any]], first_row: int, header: HeaderMatch):
+    def __init__(
+        self, file: str, sheet: str | None, data: list[list[Any]], first_row: int, header: HeaderMatch
+    ) -> None:
         self.file = file
         self.sheet = sheet
         self.data = data
@@ -220,7 +222,8 @@ class _SheetRows:
                 params = {"value": self.converted[name].texts[position]}
                 problem = None
                 if issue.message_key is not None:
-                    problem = self._cell_problem(issue.code, self.first_row + position, index, params, issue.message_key)
+                    row_number = self.first_row + position
+                    problem = self._cell_problem(issue.code, row_number, index, params, issue.message_key)
                 self._cell_problems.append((position, name, problem))
 
         seen: set[int] = set()
@@ -268,11 +271,15 @@ def header_problems(file: str, sheet: str | None, header: HeaderMatch) -> list[P
     for index in header.unknown:
         suggestion = suggest_header(header.headers[index])
         if suggestion:
-            problems.append(column_warning(index, {"suggestion": suggestion}, "problem.unknown_column.suggest"))
+            problems.append(
+                column_warning(index, {"suggestion": suggestion}, "problem.unknown_column.suggest")
+            )
         else:
             problems.append(column_warning(index, {}, None))
     for index, used in header.duplicates:
-        problems.append(column_warning(index, {"used": header.headers[used]}, "problem.unknown_column.duplicate"))
+        problems.append(
+            column_warning(index, {"used": header.headers[used]}, "problem.unknown_column.duplicate")
+        )
     return problems + missing_column_problems(file, sheet, header)
 
 

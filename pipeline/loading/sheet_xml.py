@@ -10,6 +10,9 @@ finds ``<f`` or ``hidden`` in it. The close look uses regular expressions on cel
 row tags, which is exact for the XML office programs write, because the archive check
 has already rejected DOCTYPE and entity declarations. A chunk with comments or CDATA,
 or cells without an ``r`` reference, is handed to an expat parse of the whole sheet.
+
+NOTE: some tools save a placeholder in place of the result (xlsxwriter writes 0 unless
+given the value). Such a placeholder looks like a real result, so those cells load as it.
 """
 
 from __future__ import annotations
@@ -20,8 +23,9 @@ from dataclasses import dataclass, field
 from xml.parsers import expat
 
 from pipeline.loading.limits import SHEET_SCAN_CHUNK_BYTES
+from pipeline.loading.sheet_extent import ExtentMeter, SheetExtent, column_number
 
-# What a formula cell holds instead of a usable value.
+# Reasons a formula cell has no usable value.
 NO_CACHED_VALUE = "no_cached_value"
 ERROR_VALUE = "error_value"
 
@@ -33,15 +37,21 @@ _CELL_REFERENCE = re.compile(r"([A-Z]{1,3})([0-9]+)")
 
 @dataclass
 class SheetMarks:
-    """Rows and cells of one sheet that calamine cannot show as they are."""
+    """What the sheet XML shows and calamine does not: hidden rows, formula cells
+    without a usable value, and the size of the grid calamine will allocate."""
 
     hidden_rows: set[int] = field(default_factory=set)  # 1-based row numbers
     # (1-based row, 0-based column) -> NO_CACHED_VALUE or ERROR_VALUE
     formula_cells: dict[tuple[int, int], str] = field(default_factory=dict)
+    extent: SheetExtent = field(default_factory=SheetExtent)
+
+
+class UnsafeSheetXml(ValueError):
+    """Raised when sheet XML declares a DOCTYPE or entities, which office files never do."""
 
 
 class _NeedsFullParse(Exception):
-    """Raised when a chunk holds XML the fast scan does not read exactly."""
+    """Raised when a chunk has XML that the fast scan does not read exactly."""
 
 
 class _TagPatterns:
@@ -61,32 +71,44 @@ class _TagPatterns:
         value = b"<" + p + rb"v(?:\s[^>]*)?"
         self.suspect_formula = re.compile(
             b"<" + p + rb"f(?:\s[^>]*)?(?:/>|>[^<]*</" + p + rb"f>)\s*"
-            rb"(?P<value></" + p + rb"c>|" + value + rb"/>|" + value + rb">\s*</" + p + rb"v>|" + value + rb">#)"
+            rb"(?P<value></" + p + rb"c>"
+            b"|" + value + rb"/>"
+            b"|" + value + rb">\s*</" + p + rb"v>"
+            b"|" + value + rb">#)"
         )
 
 
-def scan_sheet_part(archive: zipfile.ZipFile, part: str) -> SheetMarks:
-    """Return the hidden rows and unusable formula cells of the sheet stored at ``part``."""
+def scan_sheet_part(archive: zipfile.ZipFile, part: str, exact_extent: bool = False) -> SheetMarks:
+    """Return the marks of the sheet stored at ``part``.
+
+    ``exact_extent`` makes the extent count only cells with content, at the cost of
+    reading every cell reference; otherwise it may be an upper bound.
+    """
     try:
-        return _scan_in_chunks(archive, part)
+        return _scan_in_chunks(archive, part, exact_extent)
     except _NeedsFullParse:
         return _parse_whole_sheet(archive, part)
 
 
-def _scan_in_chunks(archive: zipfile.ZipFile, part: str) -> SheetMarks:
+def _scan_in_chunks(archive: zipfile.ZipFile, part: str, exact_extent: bool) -> SheetMarks:
     marks = SheetMarks()
     with archive.open(part) as stream:
         chunk = stream.read(SHEET_SCAN_CHUNK_BYTES)
         root = _ROOT.search(chunk)
-        patterns = _TagPatterns(root["prefix"] or b"" if root else b"")
+        prefix = root["prefix"] or b"" if root else b""
+        patterns = _TagPatterns(prefix)
+        meter = ExtentMeter(prefix, exact=exact_extent)
         carry = b""
         while chunk:
             buffer = carry + chunk
             cut = _last_complete_row_end(buffer, patterns)
+            meter.measure(buffer[:cut])
             _scan_chunk(buffer[:cut], patterns, marks)
             carry = buffer[cut:]
             chunk = stream.read(SHEET_SCAN_CHUNK_BYTES)
+        meter.measure(carry)
         _scan_chunk(carry, patterns, marks)
+    marks.extent = meter.extent
     return marks
 
 
@@ -143,7 +165,7 @@ def _find_formula_cells(chunk: bytes, patterns: _TagPatterns, marks: SheetMarks)
         reference = _CELL_REFERENCE.fullmatch(attributes.get("r", ""))
         if reference is None:
             raise _NeedsFullParse
-        marks.formula_cells[(int(reference[2]), column_index(reference[1]))] = problem
+        marks.formula_cells[(int(reference[2]), column_number(reference[1]) - 1)] = problem
 
 
 def _formula_problem(
@@ -167,14 +189,6 @@ def _attributes(tag: bytes) -> dict[str, str]:
         name.decode("ascii", "replace").rsplit(":", 1)[-1]: value.decode("utf-8", "replace")
         for name, value in _ATTRIBUTE.findall(tag)
     }
-
-
-def column_index(letters: str) -> int:
-    """Return the 0-based index of a column such as ``A`` (0) or ``AA`` (26)."""
-    index = 0
-    for letter in letters:
-        index = index * 26 + ord(letter) - ord("A") + 1
-    return index - 1
 
 
 def _parse_whole_sheet(archive: zipfile.ZipFile, part: str) -> SheetMarks:
@@ -209,7 +223,7 @@ class _ExpatSheetReader:
         self.parser = parser
 
     def _reject_declaration(self, *_: object) -> None:
-        raise ValueError("DOCTYPE or ENTITY declaration in sheet XML")
+        raise UnsafeSheetXml("DOCTYPE or ENTITY declaration in sheet XML")
 
     def _start(self, tag: str, attributes: dict[str, str]) -> None:
         name = tag.rsplit(":", 1)[-1]
@@ -220,7 +234,7 @@ class _ExpatSheetReader:
                 self.marks.hidden_rows.add(self.row)
         elif name == "c":
             reference = _CELL_REFERENCE.fullmatch(attributes.get("r", ""))
-            self.column = column_index(reference[1]) if reference else self.column + 1
+            self.column = column_number(reference[1]) - 1 if reference else self.column + 1
             self.cell_type = attributes.get("t")
             self.has_formula = self.in_value = self.has_inline_string = False
             self.value = None
@@ -240,7 +254,11 @@ class _ExpatSheetReader:
         name = tag.rsplit(":", 1)[-1]
         if name == "v":
             self.in_value = False
-        elif name == "c" and self.has_formula:
+        elif name == "c" and (self.value is not None or self.has_inline_string):
+            extent = self.marks.extent
+            extent.rows = max(extent.rows, self.row)
+            extent.columns = max(extent.columns, self.column + 1)
+        if name == "c" and self.has_formula:
             problem = _formula_problem(
                 self.cell_type,
                 has_value=self.value is not None,

@@ -119,10 +119,15 @@ def parse_clock(text: str, default_period: str | None = None) -> tuple[int | Non
     if match["period"] and match["suffix"]:
         return None, None
     hour = _apply_period(int(match["hour"]), (written or default_period or "").lower())
+    second = 0.0
     if match["minute"] is not None:
         minute, second = int(match["minute"]), float(match["second"] or 0)
+    elif match["cn_minute"]:
+        minute = int(match["cn_minute"])
+    elif match["half"]:
+        minute = 30
     else:
-        minute, second = (int(match["cn_minute"]) if match["cn_minute"] else 30 if match["half"] else 0), 0.0
+        minute = 0
     if hour is None or hour > 23 or minute > 59 or second >= 60:
         return None, None
 

@@ -143,6 +143,10 @@ MESSAGES = {
         "zh": "文件解压后约 {size_mb} MB，超过上限 {limit_mb} MB：请把课表拆成几个较小的文件。",
         "en": "The file is about {size_mb} MB uncompressed, more than the limit of {limit_mb} MB: split the timetable into smaller files.",
     },
+    "problem.file_too_large.cells": {
+        "zh": "工作表“{sheet}”的数据一直延伸到第 {rows} 行、第 {columns} 列，超过 {limit} 个单元格的上限：请删除表格边缘多余的内容（或把课表复制到新文件），再导入。",
+        "en": "Sheet '{sheet}' reaches row {rows} and column {columns}, more than the limit of {limit} cells: delete what lies far from the timetable (or copy the timetable into a new file) and load it again.",
+    },
     "problem.file_too_large.rows": {
         "zh": "文件的数据超过 {limit} 行的上限：请把课表拆成几个较小的文件。",
         "en": "The file has more than {limit} data rows: split the timetable into smaller files.",
