@@ -21,7 +21,7 @@ GB18030_ONLY_NAME = "王䶮"  # U+4DAE exists in GB18030 but not in GBK
 
 
 def file_problem(table):
-    """Return the one problem of a table that holds no rows."""
+    """Return the one problem of a table without rows."""
     assert len(table.frame) == 0
     assert len(table.problems) == 1
     problem = table.problems[0]
