@@ -257,3 +257,10 @@ def test_load_file_skips_lock_file(tmp_path):
 
     assert table.problems == []
     assert len(table.frame) == 0
+
+
+def test_load_files_accepts_single_path(tmp_path):
+    path = write_xlsx(tmp_path / "课表.xlsx", [HEADER, lesson_row()])
+
+    assert len(load_files(str(path)).frame) == 1
+    assert len(load_files(path).frame) == 1

@@ -44,6 +44,8 @@ def load_files(paths: Iterable[str | Path]) -> LessonTable:
     A folder stands for every spreadsheet directly inside it, sorted by name, without
     lock and temp files. A file named twice is loaded once.
     """
+    if isinstance(paths, (str, Path)):
+        paths = [paths]  # one path given bare, not a list of its characters
     tables = []
     seen: set[Path] = set()
     for given in paths:

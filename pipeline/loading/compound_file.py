@@ -4,7 +4,7 @@ calamine reserves memory from sizes written in a compound file and in the workbo
 inside it without comparing them with the file, so one corrupted field makes it request
 gigabytes, and the process aborts without an exception. This module reads the
 container with every size and sector number checked against the file, so that
-:mod:`pipeline.loading.biff` can check the workbook stream before calamine sees it.
+:mod:`pipeline.loading.biff` can check the workbook stream before calamine reads it.
 
 The layout follows the MS-CFB specification: a header that fills the first sector,
 then sectors of 512 or 4096 bytes linked through the file allocation table (FAT).

@@ -2,7 +2,7 @@
 
 calamine keeps a sheet as a dense grid from its first to its last cell with a value,
 about 30 bytes per cell (python-calamine 0.9.1, measured on 100 million cells). A few
-KB of XML with values in A1 and XFD1048576 therefore asks for 17 billion cells, and
+KB of XML with values in A1 and XFD1048576 therefore requests 17 billion cells, and
 the process dies without an exception. The extent is measured here, before calamine
 reads the sheet, so the loader can reject such a file.
 
