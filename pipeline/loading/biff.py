@@ -32,11 +32,11 @@ def check_legacy_workbook(path: Path) -> None:
     """Raise :class:`FileRejected` when the workbook would make calamine overreach."""
     try:
         stream = CompoundFile(path.read_bytes()).stream("Workbook", "Book")
-    except DamagedCompoundFile as error:
+        if stream is None:
+            raise DamagedCompoundFile("no workbook stream in the file")
+        _check_records(stream)
+    except (DamagedCompoundFile, struct.error) as error:
         raise FileRejected("unreadable_file", "damaged", reason=str(error)) from error
-    if stream is None:
-        raise FileRejected("unreadable_file", "damaged", reason="no workbook stream in the file")
-    _check_records(stream)
 
 
 _RECORD_START = struct.Struct("<HHHH")  # type, length, then a cell's row and column
@@ -51,6 +51,8 @@ def _check_records(stream: bytes) -> None:
     end = len(stream) - _RECORD_START.size
     while offset <= end:
         kind, length, row, column = _RECORD_START.unpack_from(stream, offset)
+        if offset + 4 + length > len(stream):
+            raise DamagedCompoundFile("workbook record cut short")
         if kind in SINGLE_CELL_RECORDS:
             if row >= rows:
                 rows = row + 1
