@@ -10,10 +10,10 @@ from pathlib import Path
 
 from pipeline.lessons import LessonTable
 from pipeline.loading import load_files
+from pipeline.loading.paths import REPORT_SUFFIX
 from pipeline.validation import ValidationResult, validate
 from pipeline.validation.annotate import write_annotated_workbook
 
-REPORT_SUFFIX = ".检查结果.xlsx"
 
 
 @dataclass

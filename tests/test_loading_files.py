@@ -264,3 +264,16 @@ def test_load_files_accepts_single_path(tmp_path):
 
     assert len(load_files(str(path)).frame) == 1
     assert len(load_files(path).frame) == 1
+
+
+def test_folder_skips_paike_reports(tmp_path):
+    from fixtures.timetable_files import ROOM_A, make_lessons, write_timetable
+
+    from pipeline.loading import load_files
+
+    write_timetable(tmp_path / "课表.xlsx", make_lessons(ROOM_A, 2))
+    write_timetable(tmp_path / "课表.检查结果.xlsx", make_lessons(ROOM_A, 5))
+
+    table = load_files([tmp_path])
+
+    assert len(table.frame) == 2

@@ -4,6 +4,7 @@ rooms back as they were before a run, and emptying a room."""
 from __future__ import annotations
 
 from dataclasses import replace
+from pathlib import Path
 
 import click
 from rich.table import Table
@@ -38,7 +39,9 @@ def register(cli: click.Group) -> None:
             table.add_column(t(f"cli.history.col.{key}"), overflow="fold")
         for run in runs:
             counts = ", ".join(f"{t('cli.status.' + status)} {count}" for status, count in run.summary.items())
-            table.add_row(str(run.id), run.started_at, run.command, run.mode, "\n".join(run.files), str(run.rooms),
+            started = run.started_at[:19].replace("T", " ")
+            names = "\n".join(Path(path).name for path in run.files)
+            table.add_row(str(run.id), started, run.command, run.mode, names, str(run.rooms),
                           f"{t('cli.run_status.' + run.status)} {counts}".strip())
         stdout.print(table)
         return EXIT_OK

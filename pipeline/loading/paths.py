@@ -7,6 +7,10 @@ from pathlib import Path
 
 SUPPORTED_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".csv")
 
+# paike's own annotated copies (``<name>.检查结果.xlsx``) sit beside the inputs; a folder
+# never loads them as timetables.
+REPORT_SUFFIX = ".检查结果.xlsx"
+
 # Partial downloads and editor temp files, which vanish or change while being read.
 TEMP_SUFFIXES = (".tmp", ".temp", ".part", ".crdownload", ".download")
 
@@ -43,4 +47,6 @@ def expand_path(given: str | Path) -> list[str] | None:
 
 
 def _is_spreadsheet(path: Path) -> bool:
+    if path.name.endswith(REPORT_SUFFIX):
+        return False
     return path.suffix.lower() in SUPPORTED_SUFFIXES and not is_lock_or_temp_file(path)
