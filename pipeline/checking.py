@@ -34,11 +34,10 @@ class CheckOutcome:
 
     def summary(self) -> dict:
         """Return the fields every ``--json`` output starts with."""
-        rooms = {lesson.room_id for lesson in self.result.lessons}
         return {
             "ok": self.ok,
-            "lessons": len(self.result.lessons),
-            "rooms": len(rooms),
+            "lessons": self.result.lesson_count,
+            "rooms": self.result.room_count,
             "errors": [problem.to_dict() for problem in self.result.errors],
             "warnings": [problem.to_dict() for problem in self.result.warnings],
         }

@@ -165,7 +165,7 @@ class DropProcessor:
         result = work.check.result
         counts = {
             "rooms": len(result.lessons_by_room()),
-            "lessons": len(result.lessons),
+            "lessons": result.lesson_count,
             "errors": len(result.errors),
             "warnings": len(result.warnings),
         }

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 
 from pipeline.lessons import Lesson
 from pipeline.problems import Problem
@@ -13,11 +14,22 @@ class ValidationResult:
     """Every problem found (the loader's and validation's), and the rows that passed.
 
     ``lessons`` contains a typed lesson for each row without an error, even when other rows
-    have errors; callers decide whether a partly valid table may be used.
+    have errors; callers decide whether a partly valid table may be used. The lessons are
+    built on first use, because a check that only counts them would spend a third of its
+    time making objects for a large file.
     """
 
     problems: list[Problem]
-    lessons: list[Lesson]
+    lesson_count: int = 0
+    room_count: int = 0
+    build_lessons: Callable[[], list[Lesson]] | None = field(default=None, repr=False)
+    _lessons: list[Lesson] | None = field(default=None, repr=False)
+
+    @property
+    def lessons(self) -> list[Lesson]:
+        if self._lessons is None:
+            self._lessons = self.build_lessons() if self.build_lessons else []
+        return self._lessons
 
     @property
     def errors(self) -> list[Problem]:

@@ -69,8 +69,20 @@ def _validate(table: LessonTable, mode: str, today: datetime.date) -> Validation
     placer = Placer(table)
     problems = table.problems + [placer.problem(finding) for finding in findings]
     problems.sort(key=sort_key)
-    lessons = _build_lessons(table, rows, text, findings, reported)
-    return ValidationResult(problems=problems, lessons=lessons)
+    positions = _lesson_positions(table, rows, findings, reported)
+    rooms = len(set(text["room_id"][positions])) if len(positions) else 0
+    return ValidationResult(
+        problems=problems,
+        lesson_count=len(positions),
+        room_count=rooms,
+        build_lessons=lambda: _build_lessons(table, rows, text, positions),
+    )
+
+
+def _build_lessons(table: LessonTable, rows: ParsedRows, text: CellText, positions: np.ndarray) -> list[Lesson]:
+    """Return a lesson for each row at ``positions``."""
+    with _garbage_collector_paused():
+        return _make_lessons(table, rows, text, positions)
 
 
 @contextlib.contextmanager
@@ -122,20 +134,21 @@ def _find_warnings(rows: ParsedRows, text: CellText, today: datetime.date) -> li
     ]
 
 
-def _build_lessons(
+def _lesson_positions(
     table: LessonTable,
     rows: ParsedRows,
-    text: CellText,
     findings: list[Finding],
     reported: set[tuple[int, str]],
-) -> list[Lesson]:
-    """Return a lesson for each row that has every required field and no error."""
+) -> np.ndarray:
+    """Return the positions of rows that have every required field and no error."""
     good = rows.usable(*REQUIRED_FIELDS) & ~_rows_with_loader_errors(table)
     rejected = {finding.position for finding in findings if finding.severity is Severity.ERROR}
     rejected |= {position for position, _ in reported}
     good[list(rejected)] = False
-    positions = np.flatnonzero(good)
+    return np.flatnonzero(good)
 
+
+def _make_lessons(table: LessonTable, rows: ParsedRows, text: CellText, positions: np.ndarray) -> list[Lesson]:
     frame = table.frame
     columns = [
         text["room_id"][positions],
