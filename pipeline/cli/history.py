@@ -15,6 +15,7 @@ from pipeline.cli.publish import print_results, progress_bar
 from pipeline.client.api import ApiClient
 from pipeline.errors import ApiError
 from pipeline.i18n import t
+from pipeline.locking import account_lock
 from pipeline.publishing.ledger import Ledger
 from pipeline.publishing.publisher import PublishOptions
 from pipeline.publishing.run import run_publish
@@ -71,7 +72,7 @@ def register(cli: click.Group) -> None:
             if not yes and not click.confirm(t("cli.undo.confirm", run=run_id, rooms=len(snapshots)), err=True):
                 stdout.print(t("cli.aborted"))
                 return EXIT_USAGE
-            with progress_bar(len(snapshots), as_json) as on_result:
+            with account_lock(settings, wait=False, command="undo"), progress_bar(len(snapshots), as_json) as on_result:
                 run = run_publish(client, ledger, snapshots, options, [], on_result=on_result, command=f"undo {run_id}")
         finally:
             client.close()
@@ -97,10 +98,12 @@ def register(cli: click.Group) -> None:
         client = ApiClient(settings)
         failed = 0
         try:
-            run_id = ledger.start_run("clear", "replace", [])
-            for room_id in rooms:
-                failed += not _clear_room(client, ledger, run_id, room_id)
-            ledger.finish_run(run_id, "failed" if failed else "done", {"done": len(rooms) - failed, "failed": failed})
+            with account_lock(settings, wait=False, command="clear"):
+                run_id = ledger.start_run("clear", "replace", [])
+                for room_id in rooms:
+                    failed += not _clear_room(client, ledger, run_id, room_id)
+                counts = {"done": len(rooms) - failed, "failed": failed}
+                ledger.finish_run(run_id, "failed" if failed else "done", counts)
         finally:
             client.close()
             ledger.close()
