@@ -14,11 +14,12 @@ the API's ``schedule`` JSON.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
-
-import pandas as pd
+from typing import TYPE_CHECKING, Any
 
 from pipeline.problems import Problem
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 LESSON_FIELDS = (
     "room_id",
@@ -59,6 +60,10 @@ class LessonTable:
 
     @classmethod
     def empty(cls) -> "LessonTable":
+        # pandas is imported here, not at the top, so code that only handles Lesson
+        # objects (publishing, exports) starts without it.
+        import pandas as pd
+
         return cls(frame=pd.DataFrame({name: pd.Series(dtype=object) for name in TABLE_COLUMNS}))
 
     def column_ref(self, file: str, sheet: str | None, field_name: str) -> ColumnRef | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import logging
 from dataclasses import dataclass, field
 from typing import Any
@@ -15,6 +16,75 @@ from pipeline.errors import ConfigError, InputFileError, PaikeError
 from pipeline.i18n import t
 
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+
+# Command name -> the module under pipeline.cli that registers it, in the order --help
+# lists them. A module is imported only when one of its commands runs, so `paike export`
+# does not pay for pandas and `paike --help` stays quick.
+COMMAND_MODULES = {
+    "check": "check",
+    "plan": "publish",
+    "publish": "publish",
+    "history": "history",
+    "undo": "history",
+    "clear": "history",
+    "export": "export",
+    "watch": "watch",
+    "batch": "watch",
+    "template": "template",
+    "sandbox": "sandbox",
+    "demo": "demo",
+}
+
+
+class TranslatedHelpMixin:
+    """Gives the --help option a catalog text instead of click's English one."""
+
+    def get_help_option(self, ctx: click.Context) -> click.Option | None:
+        option = super().get_help_option(ctx)
+        if option is not None:
+            option.help = t("cli.help.help")
+        return option
+
+
+class PaikeCommand(TranslatedHelpMixin, click.Command):
+    pass
+
+
+class PaikeGroup(TranslatedHelpMixin, click.Group):
+    command_class = PaikeCommand
+
+
+PaikeGroup.group_class = PaikeGroup
+
+
+class LazyGroup(PaikeGroup):
+    """A click group that imports a command's module the first time it is needed."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return list(COMMAND_MODULES)
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        module_name = COMMAND_MODULES.get(name)
+        if module_name is None:
+            return None
+        if name not in self.commands:
+            module = importlib.import_module(f"pipeline.cli.{module_name}")
+            module.register(self)
+        command = self.commands.get(name)
+        if command is not None and command.short_help is None and command.help:
+            command.short_help = first_sentence(command.help)
+        return command
+
+
+def first_sentence(text: str) -> str:
+    """Return the first sentence of a help text, for the command list.
+
+    click shortens help at word boundaries, which a Chinese sentence has none of.
+    """
+    for end in ("。", ". "):
+        if end in text:
+            return text.split(end, 1)[0] + end.strip()
+    return text
 
 
 @dataclass
@@ -31,7 +101,7 @@ class CliState:
 def build_cli() -> click.Group:
     """Return the ``paike`` group with every command registered."""
 
-    @click.group(context_settings=CONTEXT_SETTINGS, help=t("cli.help.main"))
+    @click.group(cls=LazyGroup, context_settings=CONTEXT_SETTINGS, help=t("cli.help.main"))
     @click.option("--lang", type=click.Choice(["zh", "en"]), help=t("cli.help.lang"))
     @click.option("--config", "config_path", type=click.Path(dir_okay=False), help=t("cli.help.config"))
     @click.option("--base-url", help=t("cli.help.base_url"))
@@ -39,7 +109,7 @@ def build_cli() -> click.Group:
     @click.option("--private-domain", help=t("cli.help.private_domain"))
     @click.option("--state-dir", type=click.Path(file_okay=False), help=t("cli.help.state_dir"))
     @click.option("-v", "--verbose", is_flag=True, help=t("cli.help.verbose"))
-    @click.version_option(package_name="paike", message="paike %(version)s")
+    @click.version_option(package_name="paike", message="paike %(version)s", help=t("cli.help.version"))
     @click.pass_context
     def cli(ctx: click.Context, lang, config_path, base_url, partner_id, private_domain, state_dir, verbose) -> None:
         _configure_logging(verbose)
@@ -53,10 +123,6 @@ def build_cli() -> click.Group:
             },
         )
 
-    from pipeline.cli import check, demo, export, history, publish, sandbox, template, watch
-
-    for module in (check, publish, history, sandbox, demo, template, watch, export):
-        module.register(cli)
     return cli
 
 

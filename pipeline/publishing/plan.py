@@ -17,6 +17,7 @@ Modes:
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
 
 from pipeline.lessons import Lesson
@@ -73,7 +74,7 @@ def plan_room(room_id: str, desired: list[Lesson], live: list[Lesson], mode: str
     if mode not in MODES:
         raise ValueError(f"unknown mode {mode!r}")
     plan = RoomPlan(room_id=room_id, mode=mode, desired=sorted(desired), live=sorted(live))
-    _diff_by_date_and_serial(plan)
+    _diff(plan, _by_date_and_serial)
     if mode == "replace":
         _plan_replace(plan)
     elif mode == "append":
@@ -83,20 +84,30 @@ def plan_room(room_id: str, desired: list[Lesson], live: list[Lesson], mode: str
     return plan
 
 
-def _diff_by_date_and_serial(plan: RoomPlan) -> None:
-    """Sort lessons into add/update/delete/unchanged, matching on (date, serial)."""
-    live_by_key = {lesson.key: lesson for lesson in plan.live}
+def _diff(plan: RoomPlan, key: Callable[[Lesson], Hashable]) -> None:
+    """Sort lessons into add/update/delete/unchanged, matching live and desired on ``key``."""
+    live_by_key = {key(lesson): lesson for lesson in plan.live}
     desired_keys = set()
+    plan.to_add, plan.to_update, plan.unchanged = [], [], []
     for lesson in plan.desired:
-        desired_keys.add(lesson.key)
-        current = live_by_key.get(lesson.key)
+        desired_keys.add(key(lesson))
+        current = live_by_key.get(key(lesson))
         if current is None:
             plan.to_add.append(lesson)
         elif current.same_content(lesson):
             plan.unchanged.append(lesson)
         else:
             plan.to_update.append(lesson)
-    plan.to_delete = [lesson for lesson in plan.live if lesson.key not in desired_keys]
+    plan.to_delete = [lesson for lesson in plan.live if key(lesson) not in desired_keys]
+
+
+def _by_date_and_serial(lesson: Lesson) -> tuple[str, int]:
+    return lesson.key
+
+
+def _by_serial(lesson: Lesson) -> int:
+    # updateSchedule and deleteScheduleBatch identify a lesson by room and serial alone.
+    return lesson.serial_number
 
 
 def _plan_replace(plan: RoomPlan) -> None:
@@ -112,34 +123,21 @@ def _plan_append(plan: RoomPlan) -> None:
 
 
 def _plan_sync(plan: RoomPlan) -> None:
-    if not (_has_repeated_serial(plan.live) or _has_repeated_serial(plan.desired)):
-        _diff_by_serial(plan)
+    serials_unique = not (_has_repeated_serial(plan.live) or _has_repeated_serial(plan.desired))
+    if serials_unique:
+        _diff(plan, _by_serial)
     if not (plan.to_add or plan.to_update or plan.to_delete):
         return
-    granular = [Call("deleteScheduleBatch", serial_numbers=tuple(sorted(lesson.serial_number for lesson in plan.to_delete)))] if plan.to_delete else []
+    granular = []
+    if plan.to_delete:
+        serials = tuple(sorted(lesson.serial_number for lesson in plan.to_delete))
+        granular.append(Call("deleteScheduleBatch", serial_numbers=serials))
     granular += [Call("updateSchedule", (lesson,)) for lesson in plan.to_update]
     granular += [Call("addSchedule", (lesson,)) for lesson in plan.to_add]
-    serials_unique = not (_has_repeated_serial(plan.live) or _has_repeated_serial(plan.desired))
     if serials_unique and len(granular) <= 1:
         plan.calls = granular
     else:
         plan.calls = [Call("setRoomSchedules", tuple(plan.desired))]
-
-
-def _diff_by_serial(plan: RoomPlan) -> None:
-    """Redo the diff matching on serial alone, as updateSchedule identifies lessons."""
-    live_by_serial = {lesson.serial_number: lesson for lesson in plan.live}
-    desired_serials = {lesson.serial_number for lesson in plan.desired}
-    plan.to_add, plan.to_update, plan.unchanged = [], [], []
-    for lesson in plan.desired:
-        current = live_by_serial.get(lesson.serial_number)
-        if current is None:
-            plan.to_add.append(lesson)
-        elif current.same_content(lesson):
-            plan.unchanged.append(lesson)
-        else:
-            plan.to_update.append(lesson)
-    plan.to_delete = [lesson for lesson in plan.live if lesson.serial_number not in desired_serials]
 
 
 def _has_repeated_serial(lessons: list[Lesson]) -> bool:

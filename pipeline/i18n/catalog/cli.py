@@ -196,4 +196,6 @@ MESSAGES = {
     "cli.clear.done": {"zh": "已记录为运行 {run}；如需恢复，运行 paike undo {run}。",
                        "en": "Recorded as run {run}; to restore, run paike undo {run}."},
     "cli.publish.room_note": {"zh": "教室 {room}：{message}", "en": "Room {room}: {message}"},
+    "cli.help.version": {"zh": "显示版本号后退出。", "en": "Show the version and exit."},
+    "cli.help.help": {"zh": "显示这段帮助后退出。", "en": "Show this message and exit."},
 }

@@ -1,0 +1,100 @@
+"""Runs as the ledger and the reports see them: course info, run reports, interrupted runs."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+
+import pytest
+from fixtures.cli_runner import run_paike
+from fixtures.timetable_files import ROOM_A, ROOM_B, add_course_sheet, make_lessons, write_timetable
+from openpyxl import load_workbook
+
+from pipeline.publishing.ledger import Ledger
+from sandbox.server import SandboxOptions, start_sandbox
+
+KEY = "runs-test-key-0Qx"
+
+
+@pytest.fixture
+def box(monkeypatch):
+    with start_sandbox(SandboxOptions(partner_id="37102096", partner_key=KEY)) as running:
+        monkeypatch.setenv("PAIKE_BASE_URL", running.base_url)
+        monkeypatch.setenv("PAIKE_PARTNER_ID", running.partner_id)
+        monkeypatch.setenv("PAIKE_PARTNER_KEY", running.partner_key)
+        yield running
+
+
+def test_course_info_set_once_then_only_when_changed(box, tmp_path):
+    timetable = write_timetable(tmp_path / "课表.xlsx", make_lessons(ROOM_A, 2))
+    add_course_sheet(timetable, [(ROOM_A, "初二数学·春季班", "王老师")])
+
+    assert run_paike("publish", timetable).code == 0
+    assert box.course_info(ROOM_A) == {"title": "初二数学·春季班", "teacher_name": "王老师"}
+    calls = box.stats()["calls"]
+
+    assert run_paike("publish", timetable).code == 0
+    assert box.stats()["by_endpoint"].get("setRoomScheduleInfo", 0) == 0
+    assert box.stats()["calls"] == calls + 1  # one getAllSchedule, nothing written
+
+    changed = write_timetable(tmp_path / "改.xlsx", make_lessons(ROOM_A, 2))
+    add_course_sheet(changed, [(ROOM_A, "初二数学·提高班", "王老师")])
+    assert run_paike("publish", changed).code == 0
+    assert box.stats()["by_endpoint"]["setRoomScheduleInfo"] == 1
+    assert box.course_info(ROOM_A)["title"] == "初二数学·提高班"
+
+
+def test_run_report_lists_lessons_by_outcome(box, tmp_path):
+    first = write_timetable(tmp_path / "v1.xlsx", make_lessons(ROOM_A, 2))
+    assert run_paike("publish", first).code == 0
+    both = write_timetable(tmp_path / "v2.xlsx", make_lessons(ROOM_A, 2) + make_lessons(ROOM_B, 3))
+    reports = tmp_path / "reports"
+
+    result = run_paike("publish", both, "--report-dir", reports, "--json")
+
+    assert result.code == 0, result.text
+    data = json.loads(result.out)
+    workbook = load_workbook(data["report"])
+    assert workbook.sheetnames == ["成功", "失败", "未变化"]
+    done_rows = list(workbook["成功"].iter_rows(min_row=2, values_only=True))
+    unchanged_rows = list(workbook["未变化"].iter_rows(min_row=2, values_only=True))
+    assert [row[3] for row in done_rows] == [ROOM_B] * 3
+    assert [row[3] for row in unchanged_rows] == [ROOM_A] * 2
+    assert done_rows[0][0].endswith("v2.xlsx")
+    assert done_rows[0][2] == 4  # Excel row of ROOM_B's first lesson: header + 2 + 1
+    summary = json.loads((reports / f"run-{data['run_id']}.json").read_text(encoding="utf-8"))
+    assert summary["counts"] == {"done": 1, "unchanged": 1}
+
+
+def test_killed_run_is_interrupted_and_finished_by_rerun(tmp_path):
+    options = SandboxOptions(partner_id="37102096", partner_key=KEY, latency_ms=150)
+    with start_sandbox(options) as slow:
+        env = {**os.environ, "PAIKE_BASE_URL": slow.base_url, "PAIKE_PARTNER_ID": slow.partner_id,
+               "PAIKE_PARTNER_KEY": KEY, "PAIKE_STATE_DIR": str(tmp_path / "state"), "PAIKE_WORKERS": "1"}
+        rooms = slow.rooms[:12]
+        timetable = write_timetable(tmp_path / "课表.xlsx", [l for room in rooms for l in make_lessons(room, 3)])
+        command = [sys.executable, "-m", "pipeline", "publish", str(timetable)]
+
+        process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        deadline = time.monotonic() + 60
+        while slow.stats()["writes_applied"] < 3 and time.monotonic() < deadline:
+            time.sleep(0.05)
+        process.send_signal(signal.SIGKILL)
+        process.wait(timeout=10)
+        written_before_kill = slow.stats()["writes_applied"]
+        assert 3 <= written_before_kill < len(rooms)
+
+        ledger = Ledger(tmp_path / "state")
+        assert ledger.runs()[0].status == "interrupted"
+        ledger.close()
+
+        rerun = subprocess.run(command, env=env, capture_output=True, text=True, timeout=120)
+
+        assert rerun.returncode == 0, rerun.stderr
+        assert slow.stats()["writes_applied"] == len(rooms)
+        for room in rooms:
+            assert [item["serial_number"] for item in slow.lessons(room)] == [1, 2, 3]
