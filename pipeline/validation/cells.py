@@ -21,6 +21,7 @@ from pipeline.lessons import LESSON_FIELDS
 EARLIEST_YEAR = 2000
 
 _DIGITS = re.compile(r"[0-9]+")
+_ROOM_ID = re.compile(r"[0-9]{14,15}")
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _CLOCK_TIME = re.compile(r"([01][0-9]|2[0-3]):([0-5][0-9])")
 
@@ -75,8 +76,12 @@ def _strip_to_none(value: Any) -> str | None:
 
 
 def parse_room_id(text: str) -> str | None:
-    """Return the room id when it is all ASCII digits (the API uses 14–15 of them)."""
-    return text if _DIGITS.fullmatch(text) else None
+    """Return the room id when it is a live-room number: 14 or 15 ASCII digits.
+
+    A classroom's door number (``512``) in this column is a common mistake, and the API
+    would reject it with code 3001 only at publishing time.
+    """
+    return text if _ROOM_ID.fullmatch(text) else None
 
 
 def parse_date(text: str) -> int | None:

@@ -11,8 +11,8 @@ MESSAGES = {
         "en": "'{column}' is empty: this column is required, fill it in.",
     },
     "problem.invalid_room_id": {
-        "zh": "教室号“{value}”无效：应当是纯数字的直播间号（例如 18020796069152），请删去字母、空格和其他符号。",
-        "en": "Room id '{value}' is invalid: it must be the live room number in digits only (e.g. 18020796069152); remove letters, spaces and other characters.",
+        "zh": "教室号“{value}”无效：应当是 14–15 位数字的直播间号（例如 18020796069152），不是教室门牌号；请删去字母、空格和其他符号，并核对位数。",
+        "en": "Room id '{value}' is invalid: it must be the 14–15 digit live room number (e.g. 18020796069152), not a classroom's door number; remove letters, spaces and other characters and check the length.",
     },
     "problem.invalid_date": {
         "zh": "日期“{value}”无效：请写成 2027-03-01 这样的年-月-日格式，并且是 2000 年以后真实存在的日期。",
