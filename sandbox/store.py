@@ -9,10 +9,15 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import os
 import sqlite3
 import threading
 from collections.abc import Iterator, Sequence
+from pathlib import Path
 from typing import Any
+
+from pipeline.errors import ConfigError
+from pipeline.i18n import t
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (
@@ -79,6 +84,9 @@ CREATE TABLE IF NOT EXISTS bindings (
 CREATE INDEX IF NOT EXISTS bindings_by_device ON bindings (device_id);
 """
 
+# A table every sandbox state file has had, so a database without it belongs to another program.
+SANDBOX_TABLE = "lessons"
+
 # The vendor's servers are in China and write local times without a zone.
 BEIJING_TIME = dt.timezone(dt.timedelta(hours=8))
 
@@ -94,14 +102,7 @@ class Store:
     def __init__(self, path: str | None) -> None:
         self.path = path
         self._lock = threading.RLock()
-        self._connection = sqlite3.connect(
-            path or ":memory:", check_same_thread=False, isolation_level=None
-        )
-        self._connection.row_factory = sqlite3.Row
-        if path:
-            self._connection.execute("PRAGMA journal_mode=WAL")
-            self._connection.execute("PRAGMA synchronous=NORMAL")
-        self._connection.executescript(SCHEMA)
+        self._connection = open_database(path)
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
@@ -134,3 +135,63 @@ class Store:
     def close(self) -> None:
         with self._lock:
             self._connection.close()
+
+
+def open_database(path: str | None) -> sqlite3.Connection:
+    """Open the state file (or a memory database when ``path`` is None) and create its tables.
+
+    Raises ConfigError naming the file when it cannot be opened or written, is not an
+    SQLite database, or is another program's database.
+    """
+    connection: sqlite3.Connection | None = None
+    try:
+        connection = sqlite3.connect(path or ":memory:", check_same_thread=False, isolation_level=None)
+        connection.row_factory = sqlite3.Row
+        if path:
+            _reject_foreign_database(connection, path)
+            connection.execute("PRAGMA journal_mode=WAL")
+            connection.execute("PRAGMA synchronous=NORMAL")
+        connection.executescript(SCHEMA)
+    except sqlite3.Error as error:
+        if connection is not None:
+            connection.close()
+        raise _open_failure(path, error) from None
+    except ConfigError:
+        assert connection is not None
+        connection.close()
+        raise
+    return connection
+
+
+def _reject_foreign_database(connection: sqlite3.Connection, path: str) -> None:
+    """Raise ConfigError when ``path`` contains tables but not the sandbox's.
+
+    Without this check the sandbox would add its tables to, say, paike's own ledger.
+    An empty file or an empty database is accepted, and the sandbox creates its tables there.
+    """
+    tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    if tables and SANDBOX_TABLE not in tables:
+        raise ConfigError("sandbox.state_foreign", path=path)
+
+
+def _open_failure(path: str | None, error: sqlite3.Error) -> ConfigError:
+    """Return the ConfigError for a state file that SQLite could not open or set up."""
+    display_path = path or ":memory:"
+    # OperationalError covers "unable to open", "readonly database" and "locked". The
+    # other DatabaseErrors ("file is not a database", "malformed") mean the content is wrong.
+    if isinstance(error, sqlite3.DatabaseError) and not isinstance(error, sqlite3.OperationalError):
+        return ConfigError("sandbox.state_not_database", path=display_path)
+    return ConfigError("sandbox.state_unopenable", path=display_path, reason=_open_failure_reason(path, error))
+
+
+def _open_failure_reason(path: str | None, error: sqlite3.Error) -> str:
+    """Return why the state file cannot be opened, in the user's language where the cause is known."""
+    if path:
+        folder = Path(path).parent
+        if not folder.is_dir():
+            return t("sandbox.reason.no_folder", folder=str(folder))
+        if not os.access(folder, os.W_OK) or (Path(path).exists() and not os.access(path, os.W_OK)):
+            return t("sandbox.reason.not_writable")
+    if "locked" in str(error):
+        return t("sandbox.reason.locked")
+    return str(error)

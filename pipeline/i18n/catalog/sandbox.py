@@ -67,6 +67,27 @@ MESSAGES = {
         "zh": "沙箱在 {seconds} 秒内没有启动成功，请查看日志中的错误。",
         "en": "The sandbox did not start within {seconds} seconds; check the log for errors.",
     },
+    "sandbox.state_unopenable": {
+        "zh": "无法打开或写入沙箱数据文件 {path}（{reason}）：请用 --state 指定一个可以写入的位置（所在文件夹必须已存在），"
+              "或者省略 --state，让数据只保存在内存中。",
+        "en": "Cannot open or write the sandbox state file {path} ({reason}): give --state a path you can write to "
+              "(its folder must exist), or leave out --state to keep the state in memory.",
+    },
+    "sandbox.state_not_database": {
+        "zh": "{path} 不是沙箱的数据文件（它不是 SQLite 数据库，或者已损坏）：请用 --state 指定以前由沙箱创建的文件，"
+              "或者一个还不存在的新文件名，沙箱会自动创建它。",
+        "en": "{path} is not a sandbox state file (it is not an SQLite database, or it is damaged): give --state a file "
+              "the sandbox created before, or a new file name, which the sandbox then creates.",
+    },
+    "sandbox.state_foreign": {
+        "zh": "{path} 是其他程序的数据库，不是沙箱的数据文件（例如 paike 自己的发布记录），沙箱不会改动它：请用 --state "
+              "指定以前由沙箱创建的文件，或者一个还不存在的新文件名。",
+        "en": "{path} is another program's database (paike's own publishing ledger, for example), not a sandbox state "
+              "file, and the sandbox leaves it alone: give --state a file the sandbox created before, or a new file name.",
+    },
+    "sandbox.reason.no_folder": {"zh": "文件夹 {folder} 不存在", "en": "the folder {folder} does not exist"},
+    "sandbox.reason.not_writable": {"zh": "没有写入权限", "en": "permission denied"},
+    "sandbox.reason.locked": {"zh": "文件正被另一个程序使用", "en": "another program holds the file locked"},
     "sandbox.expected_port": {"zh": "应当是 0 到 65535 之间的整数", "en": "it must be a whole number from 0 to 65535"},
     "sandbox.expected_room_mode": {"zh": "应当是 seeded 或 any", "en": "it must be seeded or any"},
     "sandbox.expected_positive": {"zh": "应当大于 0", "en": "it must be greater than 0"},
