@@ -41,6 +41,9 @@ class FileOutcome:
     lessons: int = 0
     failed_rooms: int = 0
     errors: int = 0
+    # Errors about the whole file or a whole sheet (unreadable, no timetable, a missing
+    # column), where no single cell is at fault.
+    file_errors: int = 0
     warnings: int = 0
     run_id: int | None = None
     # Why, for the log, the batch summary and the note; one line per room for failed rooms.
@@ -66,16 +69,18 @@ class FileOutcome:
         )
 
 
-def note_text(outcome: FileOutcome, report_names: dict[str, str]) -> str:
+def note_text(outcome: FileOutcome, report_names: dict[str, str], target: Path | None = None) -> str:
     """Return the note for staff: what happened to the file, why, and what to do next.
 
     ``report_names`` maps a report kind (``check``, ``run``) to the file name it has
-    beside the input.
+    beside the input. ``target`` is where the file is moved, so the note names the file
+    as staff find it there, which differs from ``outcome.name`` when that name was taken.
     """
+    kind = _note_kind(outcome)
     lines = [
-        t("dropfolder.note.file", name=outcome.name),
+        _file_line(outcome.name, target),
         t(
-            f"dropfolder.note.result.{outcome.status}",
+            f"dropfolder.note.result.{kind}",
             rooms=outcome.rooms,
             lessons=outcome.lessons,
             failed=outcome.failed_rooms,
@@ -90,8 +95,26 @@ def note_text(outcome: FileOutcome, report_names: dict[str, str]) -> str:
     if "run" in report_names:
         lines.append(t("dropfolder.note.run_report", name=report_names["run"]))
     if "check" in report_names:
-        lines.append(t("dropfolder.note.check_report", name=report_names["check"]))
-    lines.append(t(f"dropfolder.note.next.{outcome.status}"))
+        # No single cell is at fault in a file-level error, so the note promises no red cells.
+        check_key = "dropfolder.note.check_list" if kind == "refused_file" else "dropfolder.note.check_report"
+        lines.append(t(check_key, name=report_names["check"]))
+    lines.append(t(f"dropfolder.note.next.{kind}"))
     # CRLF line ends (and a byte-order mark, added by the writer) so that Notepad on
     # older Windows shows the Chinese text.
     return "\n".join(lines).replace("\n", "\r\n") + "\r\n"
+
+
+def _note_kind(outcome: FileOutcome) -> str:
+    """Return the status, refined where the note reads differently: every room failed, or
+    the file was refused for file-level errors only."""
+    if outcome.status == "failed" and outcome.failed_rooms >= outcome.rooms:
+        return "failed_all"
+    if outcome.status == "refused" and outcome.file_errors >= outcome.errors:
+        return "refused_file"
+    return outcome.status
+
+
+def _file_line(original_name: str, target: Path | None) -> str:
+    if target is None or target.name == original_name:
+        return t("dropfolder.note.file", name=original_name)
+    return t("dropfolder.note.file_renamed", name=target.name, original=original_name, folder=target.parent.name)

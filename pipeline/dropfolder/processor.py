@@ -39,6 +39,7 @@ from pipeline.dropfolder.delivery import (
 )
 from pipeline.dropfolder.layout import DropFolder, describe_os_error, is_supported
 from pipeline.dropfolder.outcome import NOTE_SUFFIX, PUBLISHED_OUTCOMES, FileOutcome, note_text
+from pipeline.dropfolder.reasons import failed_rooms_reason, file_problems_reason, is_file_level, room_failure_reason
 from pipeline.errors import PaikeError
 from pipeline.export.run_report import write_run_report
 from pipeline.i18n import t
@@ -52,8 +53,6 @@ logger = logging.getLogger(__name__)
 RUN_REPORT_SUFFIX = ".发布结果.xlsx"
 RUN_SUMMARY_SUFFIX = ".发布结果.json"
 ALL_REPORT_SUFFIXES = (NOTE_SUFFIX, REPORT_SUFFIX, RUN_REPORT_SUFFIX, RUN_SUMMARY_SUFFIX)
-# Failed rooms listed one by one in a note; the run report lists every one.
-MAX_LISTED_ROOMS = 20
 
 
 class _Decided(Exception):
@@ -170,7 +169,9 @@ class DropProcessor:
             "warnings": len(result.warnings),
         }
         if not work.check.ok:
-            raise _Decided(FileOutcome(path.name, "refused", **counts))
+            file_errors = [problem for problem in result.errors if is_file_level(problem)]
+            reason = file_problems_reason(file_errors) if file_errors else ""
+            raise _Decided(FileOutcome(path.name, "refused", file_errors=len(file_errors), reason=reason, **counts))
 
         if work.resumed and work.drop.run_status == "done":
             # The earlier process finished publishing and stopped before moving the file.
@@ -277,7 +278,7 @@ class DropProcessor:
                 staging.add(summary, RUN_SUMMARY_SUFFIX)
                 names["run"] = report_name(target, RUN_REPORT_SUFFIX).name
             note = staging.place_for(NOTE_SUFFIX)
-            note.write_text(note_text(outcome, names), encoding="utf-8-sig", newline="")
+            note.write_text(note_text(outcome, names, target), encoding="utf-8-sig", newline="")
             staging.add(note, NOTE_SUFFIX)
         except (OSError, XlsxWriterException) as error:
             raise DeliveryFailed(target.parent, describe_os_error(_os_error_of(error))) from None
@@ -322,23 +323,6 @@ def room_log_line(file_name: str, result: RoomResult) -> str:
         return t("dropfolder.log.room", name=file_name, room=result.room_id, status=status, **counts)
     return t("dropfolder.log.room_failed", name=file_name, room=result.room_id, status=status, code=result.code,
              message=room_failure_reason(result), **counts)
-
-
-def room_failure_reason(result: RoomResult) -> str:
-    """Return why a room failed, in words staff can act on."""
-    if result.status == "refused":
-        deleted = len(result.plan.to_delete) if result.plan else 0
-        return t("dropfolder.reason.guard", delete=deleted)
-    return " ".join(part for part in (result.msg, result.hint) if part) or t("dropfolder.reason.no_message")
-
-
-def failed_rooms_reason(failed: list[RoomResult]) -> str:
-    """Return one line per failed room (at most MAX_LISTED_ROOMS) for the note and the log."""
-    lines = [t("dropfolder.reason.room", room=result.room_id, reason=room_failure_reason(result))
-             for result in failed[:MAX_LISTED_ROOMS]]
-    if len(failed) > MAX_LISTED_ROOMS:
-        lines.append(t("dropfolder.reason.more_rooms", count=len(failed) - MAX_LISTED_ROOMS))
-    return t("dropfolder.reason.rooms_failed", rooms="\n".join(lines))
 
 
 def readable_time(iso_time: str | None) -> str:

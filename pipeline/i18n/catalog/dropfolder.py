@@ -98,6 +98,16 @@ MESSAGES = {
         "zh": "    ……还有 {count} 个教室，见发布结果",
         "en": "    ... and {count} more rooms, see the result workbook",
     },
+    "dropfolder.reason.file_problems": {
+        "zh": "表格有以下问题：\n{problems}",
+        "en": "The file has these problems:\n{problems}",
+    },
+    "dropfolder.reason.problem": {"zh": "    · {message}", "en": "    - {message}"},
+    "dropfolder.reason.more_problems": {
+        "zh": "    ……还有 {count} 个问题，见检查结果",
+        "en": "    ... and {count} more problems, see the check report",
+    },
+    "dropfolder.reason.in_sheet": {"zh": "工作表“{sheet}”：{message}", "en": "Sheet '{sheet}': {message}"},
     "dropfolder.reason.no_message": {"zh": "服务器没有说明原因", "en": "the server gave no reason"},
     "dropfolder.reason.cannot_move": {
         "zh": "无法把文件和报告放进 {folder}：{reason}。文件仍留在“待导入”中；问题排除后会再处理。",
@@ -120,6 +130,10 @@ MESSAGES = {
 
     # ---- the note beside each processed file ------------------------------------
     "dropfolder.note.file": {"zh": "文件：{name}", "en": "File: {name}"},
+    "dropfolder.note.file_renamed": {
+        "zh": "文件：{name}（原文件名：{original}，因为“{folder}”中已有同名文件而改名）",
+        "en": "File: {name} (originally {original}, renamed because {folder} already had a file of that name)",
+    },
     "dropfolder.note.result.published": {
         "zh": "结果：已发布。{rooms} 个教室，共 {lessons} 节课。",
         "en": "Result: published. {rooms} rooms, {lessons} lessons in all.",
@@ -128,6 +142,14 @@ MESSAGES = {
         "zh": "结果：部分发布失败。{rooms} 个教室中有 {failed} 个失败，其余 {succeeded} 个已发布或本来就一致。",
         "en": "Result: partly failed. {failed} of {rooms} rooms failed; the other {succeeded} were published "
               "or already matched.",
+    },
+    "dropfolder.note.result.failed_all": {
+        "zh": "结果：发布失败，所有教室（{rooms} 个）都没有发布成功。",
+        "en": "Result: failed. None of the rooms ({rooms}) was published.",
+    },
+    "dropfolder.note.result.refused_file": {
+        "zh": "结果：未导入，没有发送任何数据。",
+        "en": "Result: not imported, nothing was sent.",
     },
     "dropfolder.note.result.refused": {
         "zh": "结果：未导入，没有发送任何数据。表格中有 {errors} 个错误。",
@@ -152,6 +174,10 @@ MESSAGES = {
         "en": "The problems are marked in '{name}' in the same folder: the first sheet lists them all with links "
               "to the cells; errors are red, warnings yellow.",
     },
+    "dropfolder.note.check_list": {
+        "zh": "问题清单也写在同一文件夹中的“{name}”里。",
+        "en": "The list of problems is also in '{name}' in the same folder.",
+    },
     "dropfolder.note.warnings": {
         "zh": "表格中有 {warnings} 个警告，不影响发布，但请核对。",
         "en": "The table has {warnings} warnings; they did not stop publishing, but please check them.",
@@ -166,6 +192,17 @@ MESSAGES = {
         "en": "Next: deal with the reasons listed above (for example correct a room number), then drop this file into "
               "待导入 again; rooms already done are not written twice. For a room held back by the deletion guard, "
               "ask your IT person if those lessons really are to be removed.",
+    },
+    "dropfolder.note.next.failed_all": {
+        "zh": "下一步：按上面列出的原因处理（例如改正教室号）后，把这个文件重新放进“待导入”即可。"
+              "被防误删保护拦下的教室，如果确实要删掉这些课节，请联系技术人员。",
+        "en": "Next: deal with the reasons listed above (for example correct a room number), then drop this file into "
+              "待导入 again. For a room held back by the deletion guard, ask your IT person if those lessons really "
+              "are to be removed.",
+    },
+    "dropfolder.note.next.refused_file": {
+        "zh": "下一步：按上面的原因处理好文件并保存，再把它放进“待导入”。",
+        "en": "Next: fix the file as the reason above says, save it, and drop it into 待导入 again.",
     },
     "dropfolder.note.next.refused": {
         "zh": "下一步：按检查结果改正错误并保存，再把文件放进“待导入”。",
