@@ -10,7 +10,8 @@ from pathlib import Path
 
 from pipeline.lessons import LessonTable
 from pipeline.loading import load_files
-from pipeline.loading.paths import REPORT_SUFFIX
+from pipeline.loading.paths import REPORT_SUFFIX, expand_path
+from pipeline.problems import Problem, error, sort_key
 from pipeline.validation import ValidationResult, validate
 from pipeline.validation.annotate import write_annotated_workbook
 
@@ -47,8 +48,28 @@ def check_files(
     paths: Iterable[str | Path], mode: str = "replace", today: datetime.date | None = None
 ) -> CheckOutcome:
     """Load every path (files or folders) and validate the rows for ``mode``."""
+    paths = list(paths)
     table = load_files(paths)
-    return CheckOutcome(table=table, result=validate(table, mode=mode, today=today))
+    result = validate(table, mode=mode, today=today)
+    result.problems.extend(_files_without_lessons(paths, table, result))
+    result.problems.sort(key=sort_key)
+    return CheckOutcome(table=table, result=result)
+
+
+def _files_without_lessons(paths: list, table: LessonTable, result: ValidationResult) -> list[Problem]:
+    """Return an error for each readable file that holds a header but not one lesson row.
+
+    Such a file would otherwise pass the check and publish nothing; a blank template
+    dropped by mistake is the usual case.
+    """
+    with_rows = set(table.frame["file"].unique()) if len(table.frame) else set()
+    with_errors = {problem.file for problem in result.problems if problem.is_error}
+    files = [file for given in paths for file in (expand_path(given) or [])]
+    return [
+        error("no_timetable", file, message_key="problem.no_timetable.no_lessons")
+        for file in files
+        if file not in with_rows and file not in with_errors
+    ]
 
 
 def report_path(source: str | Path, report_dir: str | Path | None = None) -> Path:
@@ -72,7 +93,8 @@ def write_reports(outcome: CheckOutcome, report_dir: str | Path | None = None) -
     written = []
     for file in outcome.files():
         problems = [problem for problem in outcome.result.problems if problem.file == file]
-        if not problems:
+        # A missing file or an empty folder has nothing to annotate; the terminal says so.
+        if not problems or not Path(file).is_file():
             continue
         destination = report_path(file, report_dir)
         destination.parent.mkdir(parents=True, exist_ok=True)

@@ -114,7 +114,9 @@ def load_settings(
         merged.update(_read_config_file(Path(path)))
     merged.update(_read_environment(environ))
     merged.update({name: value for name, value in (flags or {}).items() if value is not None})
-    return replace(Settings(), **_coerce(merged))
+    settings = replace(Settings(), **_coerce(merged))
+    _check_ranges(settings)
+    return settings
 
 
 def _read_config_file(path: Path) -> dict[str, Any]:
@@ -127,7 +129,11 @@ def _read_config_file(path: Path) -> dict[str, Any]:
         raise ConfigError("config.file_invalid", path=str(path), reason=str(error)) from None
     # A [paike] table is allowed so the file can be shared with other tools.
     data = data.get("paike", data)
-    return {name: value for name, value in data.items() if name in _FIELD_TYPES}
+    unknown = sorted(name for name in data if name not in _FIELD_TYPES)
+    if unknown:
+        raise ConfigError("config.unknown_key", path=str(path), keys=", ".join(unknown),
+                          known=", ".join(name for name in _FIELD_TYPES if name != "partner_key") + ", partner_key")
+    return dict(data)
 
 
 def _read_environment(environ: Mapping[str, str]) -> dict[str, Any]:
@@ -137,6 +143,32 @@ def _read_environment(environ: Mapping[str, str]) -> dict[str, Any]:
         if raw not in (None, ""):
             values[name] = raw
     return values
+
+
+# (low, high) bounds of numeric settings, both inclusive; None means unbounded.
+RANGES: dict[str, tuple[float | None, float | None]] = {
+    "connect_timeout": (0.1, 600),
+    "read_timeout": (0.1, 3600),
+    # The account's limit is 200 calls in any 10 seconds.
+    "rate_limit_calls": (1, 200),
+    "rate_limit_seconds": (0.1, 3600),
+    "workers": (1, 64),
+    "delete_guard_ratio": (0, 1),
+    "delete_guard_min": (0, None),
+}
+PUBLISH_MODES = ("replace", "append", "sync")
+
+
+def _check_ranges(settings: Settings) -> None:
+    for name, (low, high) in RANGES.items():
+        value = getattr(settings, name)
+        if (low is not None and value < low) or (high is not None and value > high):
+            expected = t("config.expected_range", low=low if low is not None else "-∞",
+                         high=high if high is not None else "∞")
+            raise ConfigError("config.bad_value", name=name, value=value, expected=expected)
+    if settings.mode not in PUBLISH_MODES:
+        expected = t("config.expected_choice", choices=" / ".join(PUBLISH_MODES))
+        raise ConfigError("config.bad_value", name="mode", value=settings.mode, expected=expected)
 
 
 def _coerce(values: dict[str, Any]) -> dict[str, Any]:

@@ -78,3 +78,37 @@ def test_repr_hides_partner_key():
 
     assert "very-secret" not in repr(settings)
     assert "[secure]" in repr(settings)
+
+
+@pytest.mark.parametrize(
+    ("line", "name"),
+    [
+        ('mode = "fast"', "mode"),
+        ("read_timeout = -1", "read_timeout"),
+        ("rate_limit_calls = 0", "rate_limit_calls"),
+        ("rate_limit_calls = 500", "rate_limit_calls"),
+        ("rate_limit_seconds = 0", "rate_limit_seconds"),
+        ("workers = 0", "workers"),
+        ("workers = 1000", "workers"),
+        ("delete_guard_ratio = 5", "delete_guard_ratio"),
+        ("delete_guard_min = -3", "delete_guard_min"),
+    ],
+)
+def test_out_of_range_setting_names_it(tmp_path, line, name):
+    config = tmp_path / "paike.toml"
+    config.write_text(line + "\n", encoding="utf-8")
+
+    with pytest.raises(ConfigError) as raised:
+        load_settings({}, {}, config)
+
+    assert raised.value.params["name"] == name
+
+
+def test_unknown_key_in_file_is_named(tmp_path):
+    config = tmp_path / "paike.toml"
+    config.write_text('partner_idd = "1"\n', encoding="utf-8")
+
+    with pytest.raises(ConfigError) as raised:
+        load_settings({}, {}, config)
+
+    assert "partner_idd" in raised.value.message

@@ -155,10 +155,49 @@ def test_wrong_key_shows_signature_hint(box, tmp_path, monkeypatch):
 
     result = run_paike("publish", timetable)
 
-    assert result.code == 3
-    assert "1002" in result.out
-    assert "PAIKE_PARTNER_KEY" in result.out
+    assert result.code == 2
+    assert "1002" in result.err
+    assert "PAIKE_PARTNER_KEY" in result.err
     assert "Traceback" not in result.text
+    assert box.stats()["by_endpoint"] == {"getAllSchedule": 1}
+
+
+def test_server_not_running_stops_once(tmp_path, monkeypatch):
+    monkeypatch.setenv("PAIKE_BASE_URL", "http://127.0.0.1:9")
+    monkeypatch.setenv("PAIKE_PARTNER_ID", "1")
+    monkeypatch.setenv("PAIKE_PARTNER_KEY", KEY)
+    lessons = make_lessons(ROOM_A, 1) + make_lessons(ROOM_B, 1)
+
+    result = run_paike("publish", write_timetable(tmp_path / "课表.xlsx", lessons))
+
+    assert result.code == 2
+    assert "http://127.0.0.1:9" in result.err
+    assert "Traceback" not in result.text
+
+
+def test_undo_warns_about_later_runs_and_keeps_guard(box, tmp_path):
+    assert run_paike("publish", write_timetable(tmp_path / "v1.xlsx", make_lessons(ROOM_A, 2))).code == 0
+    assert run_paike("publish", write_timetable(tmp_path / "v2.xlsx", make_lessons(ROOM_A, 10))).code == 0
+
+    refused = run_paike("undo", "2", "--yes")
+
+    assert "运行 2 之后" not in refused.err
+    assert refused.code == 3
+    assert len(box.lessons(ROOM_A)) == 10
+
+    first = run_paike("undo", "1", "--yes", "--allow-deletes")
+
+    assert "之后，运行 2" in first.err
+    assert first.code == 0, first.text
+    assert box.lessons(ROOM_A) == []
+
+
+def test_clear_rejects_invalid_room_number(box):
+    result = run_paike("clear", "--room", "abc", "--yes")
+
+    assert result.code == 2
+    assert "abc" in result.err
+    assert box.stats()["calls"] == 0
 
 
 def test_history_and_undo_restore_the_room(box, tmp_path):
@@ -230,3 +269,13 @@ def test_server_limit_lower_than_ours_slows_down(tmp_path, monkeypatch):
         assert strict.stats()["refused"] > 0
         for room in strict.rooms[:12]:
             assert len(strict.lessons(room)) == 3
+
+
+def test_header_only_file_is_an_error(box, tmp_path):
+    timetable = write_timetable(tmp_path / "空表.xlsx", [])
+
+    result = run_paike("publish", timetable, "--json")
+
+    assert result.code == 1
+    assert [error["code"] for error in json.loads(result.out)["errors"]] == ["no_timetable"]
+    assert box.stats()["calls"] == 0

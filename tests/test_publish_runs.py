@@ -98,3 +98,15 @@ def test_killed_run_is_interrupted_and_finished_by_rerun(tmp_path):
         assert slow.stats()["writes_applied"] == len(rooms)
         for room in rooms:
             assert [item["serial_number"] for item in slow.lessons(room)] == [1, 2, 3]
+
+
+def test_run_report_readable_by_others(box, tmp_path):
+    timetable = write_timetable(tmp_path / "课表.xlsx", make_lessons(ROOM_A, 2))
+    old_mask = os.umask(0o022)
+    try:
+        result = run_paike("publish", timetable, "--report-dir", tmp_path / "reports", "--json")
+    finally:
+        os.umask(old_mask)
+
+    report = json.loads(result.out)["report"]
+    assert os.stat(report).st_mode & 0o777 == 0o644

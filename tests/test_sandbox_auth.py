@@ -74,17 +74,20 @@ def test_missing_sign_is_1001(sandbox):
 
 
 @pytest.mark.parametrize(
-    "timestamp",
+    "make_timestamp",
     [
-        str(int(time.time() * 1000)),  # milliseconds
-        str(int(time.time()) - 400),  # too old
-        str(int(time.time()) + 400),  # too far ahead
-        "abc",
-        "",
+        lambda: str(int(time.time() * 1000)),  # milliseconds
+        lambda: str(int(time.time()) - 400),  # too old
+        lambda: str(int(time.time()) + 400),  # too far ahead
+        lambda: "abc",
+        lambda: "",
     ],
+    ids=["milliseconds", "too-old", "too-far-ahead", "letters", "empty"],
 )
-def test_bad_timestamp_is_1001(sandbox, timestamp):
-    envelope = call(sandbox, "getAllSchedule", room_id=ROOM, timestamp=timestamp)
+def test_bad_timestamp_is_1001(sandbox, make_timestamp):
+    # The value is made when the test runs: made at collection, a suite slower than
+    # 100 s would bring "400 s ahead" back inside the 5-minute window.
+    envelope = call(sandbox, "getAllSchedule", room_id=ROOM, timestamp=make_timestamp())
 
     assert envelope["code"] == 1001
     assert "timestamp" in envelope["msg"]

@@ -63,5 +63,5 @@ def test_key_absent_when_the_server_rejects_the_signature(environment, tmp_path,
 
     result = run_paike("-v", "publish", valid)
 
-    assert result.code == 3
+    assert result.code == 2
     assert wrong not in result.text

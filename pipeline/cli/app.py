@@ -10,9 +10,9 @@ from typing import Any
 import click
 
 from pipeline.cli import EXIT_INVALID_INPUT, EXIT_OK, EXIT_USAGE
-from pipeline.cli.output import print_error
+from pipeline.cli.output import print_error, stdout
 from pipeline.config import Settings, load_settings
-from pipeline.errors import ConfigError, InputFileError, PaikeError
+from pipeline.errors import ApiError, ConfigError, InputFileError, PaikeError
 from pipeline.i18n import t
 
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
@@ -113,7 +113,7 @@ def build_cli() -> click.Group:
     @click.pass_context
     def cli(ctx: click.Context, lang, config_path, base_url, partner_id, private_domain, state_dir, verbose) -> None:
         _configure_logging(verbose)
-        ctx.obj = CliState(
+        state = CliState(
             config_path=config_path,
             flags={
                 "base_url": base_url,
@@ -122,6 +122,9 @@ def build_cli() -> click.Group:
                 "state_dir": state_dir,
             },
         )
+        # Read the settings once now, so a mistake in them is reported by every command.
+        state.settings()
+        ctx.obj = state
 
     return cli
 
@@ -132,6 +135,9 @@ def run(cli: click.Group, args: list[str]) -> int:
         result = cli.main(args=args, prog_name="paike", standalone_mode=False)
     except click.exceptions.Exit as done:
         return done.exit_code
+    except click.exceptions.NoArgsIsHelpError as error:
+        stdout.print(error.ctx.get_help(), markup=False, highlight=False)
+        return EXIT_OK
     except click.Abort:
         print_error(t("cli.aborted"))
         return EXIT_USAGE
@@ -149,8 +155,18 @@ def run(cli: click.Group, args: list[str]) -> int:
     except InputFileError as error:
         print_error(error.message)
         return EXIT_INVALID_INPUT
+    except ApiError as error:
+        # Only a failure of the whole account or server reaches here; room failures
+        # are results, not exceptions.
+        print_error(t("api.account_failed", message=error.message))
+        return EXIT_USAGE
     except PaikeError as error:
         print_error(error.message)
+        return EXIT_USAGE
+    except OSError as error:
+        # A folder or file paike was asked to write cannot be written (missing parent,
+        # a file in the way, no permission, disk full).
+        print_error(t("cli.os_error", path=error.filename or "-", reason=error.strerror or str(error)))
         return EXIT_USAGE
     except KeyboardInterrupt:
         print_error(t("cli.interrupted"))

@@ -84,7 +84,7 @@ def _run(settings: Settings, samples: list[Path], out: Path) -> int:
     stdout.rule(t("cli.demo.publish_heading", files=", ".join(sample.name for sample in clean)))
     outcome = check_files(clean)
     run = execute(settings, outcome, PublishOptions(workers=settings.workers), quiet=False)
-    print_results(run.results, dry_run=False)
+    print_results(run.results)
 
     lessons_by_room = outcome.result.lessons_by_room()
     client = ApiClient(settings)

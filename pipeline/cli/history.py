@@ -3,6 +3,7 @@ rooms back as they were before a run, and emptying a room."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from pathlib import Path
 
@@ -50,9 +51,10 @@ def register(cli: click.Group) -> None:
     @cli.command("undo", help=t("cli.help.undo"))
     @click.argument("run_id", type=int)
     @click.option("--yes", is_flag=True, help=t("cli.help.yes"))
+    @click.option("--allow-deletes", is_flag=True, help=t("cli.help.allow_deletes"))
     @click.option("--json", "as_json", is_flag=True, help=t("cli.help.json"))
     @click.pass_obj
-    def undo(state, run_id, yes, as_json) -> int:
+    def undo(state, run_id, yes, allow_deletes, as_json) -> int:
         settings = state.settings()
         settings.require_credentials()
         ledger = Ledger(settings.state_path)
@@ -65,10 +67,19 @@ def register(cli: click.Group) -> None:
             if not snapshots:
                 stdout.print(t("cli.undo.nothing", run=run_id))
                 return EXIT_OK
-            options = PublishOptions(mode="replace", allow_deletes=True, workers=settings.workers)
+            options = PublishOptions(
+                mode="replace",
+                allow_deletes=allow_deletes,
+                delete_guard_ratio=settings.delete_guard_ratio,
+                delete_guard_min=settings.delete_guard_min,
+                workers=settings.workers,
+            )
             preview = run_publish(client, ledger, snapshots, _dry(options), [])
             if not as_json:
-                print_results(preview.results, dry_run=True)
+                print_results(preview.results, note="cli.undo.preview_note")
+            later = ledger.later_runs_touching(run_id, list(snapshots))
+            if later:
+                print_error(t("cli.undo.later_runs", run=run_id, later=", ".join(str(number) for number in later)))
             if not yes and not click.confirm(t("cli.undo.confirm", run=run_id, rooms=len(snapshots)), err=True):
                 stdout.print(t("cli.aborted"))
                 return EXIT_USAGE
@@ -81,7 +92,7 @@ def register(cli: click.Group) -> None:
             print_json({"run_id": run.run_id, "undone_run": run_id,
                         "results": [result.to_dict() for result in run.results]})
         else:
-            print_results(run.results, dry_run=False)
+            print_results(run.results)
         return EXIT_OK if run.ok else EXIT_ROOMS_FAILED
 
     @cli.command("clear", help=t("cli.help.clear"))
@@ -91,6 +102,9 @@ def register(cli: click.Group) -> None:
     def clear(state, rooms, yes) -> int:
         settings = state.settings()
         settings.require_credentials()
+        invalid = [room for room in rooms if not ROOM_ID.fullmatch(room)]
+        if invalid:
+            raise click.BadParameter(t("cli.clear.invalid_room", rooms=", ".join(invalid)), param_hint="--room")
         if not yes and not click.confirm(t("cli.clear.confirm", rooms=", ".join(rooms)), err=True):
             stdout.print(t("cli.aborted"))
             return EXIT_USAGE
@@ -109,6 +123,10 @@ def register(cli: click.Group) -> None:
             ledger.close()
         stdout.print(t("cli.clear.done", run=run_id))
         return EXIT_ROOMS_FAILED if failed else EXIT_OK
+
+
+# A live-room number: 14 or 15 digits.
+ROOM_ID = re.compile(r"[0-9]{14,15}")
 
 
 def _clear_room(client: ApiClient, ledger: Ledger, run_id: int, room_id: str) -> bool:

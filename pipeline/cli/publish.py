@@ -14,7 +14,7 @@ from rich.table import Table
 from pipeline.checking import CheckOutcome, check_files
 from pipeline.cli import EXIT_INVALID_INPUT, EXIT_OK, EXIT_ROOMS_FAILED
 from pipeline.cli.check import print_check_outcome
-from pipeline.cli.output import print_json, stderr, stdout
+from pipeline.cli.output import print_error, print_json, stderr, stdout
 from pipeline.client.api import ApiClient
 from pipeline.config import Settings
 from pipeline.export.plan_report import write_plan_workbook
@@ -55,6 +55,12 @@ def publish_files(settings: Settings, paths, dry_run: bool, allow_deletes: bool,
                   as_json: bool, plan_output: str | None = None) -> int:
     """Check, then publish (or plan); print the outcome; return the exit code."""
     settings.require_credentials()
+    # Output places are checked before any API call, so a typo cannot leave a run
+    # published but unreported.
+    if report_dir:
+        Path(report_dir).mkdir(parents=True, exist_ok=True)
+    if plan_output:
+        Path(plan_output).parent.mkdir(parents=True, exist_ok=True)
     outcome = check_files(paths, mode=settings.mode)
     if not outcome.ok:
         if as_json:
@@ -79,14 +85,19 @@ def publish_files(settings: Settings, paths, dry_run: bool, allow_deletes: bool,
             run = execute(settings, outcome, options, quiet=as_json)
     report = None
     if run.run_id is not None:
-        report = _write_report(settings, outcome, run, report_dir)
+        try:
+            report = _write_report(settings, outcome, run, report_dir)
+        except OSError as error:
+            # The rooms are published; only the report is missing, so say exactly that.
+            print_error(t("cli.publish.report_failed", run=run.run_id, path=error.filename or report_dir or "-",
+                          reason=error.strerror or str(error)))
     if plan_output:
         write_plan_workbook([result.plan for result in run.results if result.plan], Path(plan_output))
 
     if as_json:
         print_json(_json_output(outcome, run, report))
     else:
-        print_results(run.results, dry_run)
+        print_results(run.results, note="cli.publish.plan_note" if dry_run else None)
         if report:
             stdout.print(t("cli.publish.report_written", path=report))
         if plan_output:
@@ -99,7 +110,8 @@ def execute(settings: Settings, outcome: CheckOutcome, options: PublishOptions, 
     client = ApiClient(settings)
     ledger = Ledger(settings.state_path)
     try:
-        with progress_bar(len(outcome.result.lessons_by_room()), quiet) as on_result:
+        label = "cli.publish.progress_reading" if options.dry_run else "cli.publish.progress"
+        with progress_bar(len(outcome.result.lessons_by_room()), quiet, label) as on_result:
             return run_publish(client, ledger, outcome.result.lessons_by_room(), options,
                                outcome.files(), outcome.table.course_info, on_result)
     finally:
@@ -110,14 +122,14 @@ def execute(settings: Settings, outcome: CheckOutcome, options: PublishOptions, 
 class progress_bar:
     """A context manager that shows rooms done, failed and remaining on stderr."""
 
-    def __init__(self, total: int, quiet: bool) -> None:
+    def __init__(self, total: int, quiet: bool, label: str = "cli.publish.progress") -> None:
         self.counts: Counter[str] = Counter()
         self.progress = Progress(
             TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
             TextColumn("{task.fields[detail]}"), TimeElapsedColumn(),
             console=stderr, disable=quiet,
         )
-        self.task = self.progress.add_task(t("cli.publish.progress"), total=total, detail="")
+        self.task = self.progress.add_task(t(label), total=total, detail="")
 
     def __enter__(self):
         self.progress.start()
@@ -149,9 +161,10 @@ def _json_output(outcome: CheckOutcome, run: RunOutcome, report: Path | None) ->
     return data
 
 
-def print_results(results: list[RoomResult], dry_run: bool) -> None:
+def print_results(results: list[RoomResult], note: str | None = None) -> None:
     """Print a table of rooms with their status and plan counts, then one full line per
-    room that needs attention (failed, refused, collisions), so long messages stay readable."""
+    room that needs attention (failed, refused, collisions), so long messages stay
+    readable; ``note`` is a catalog key printed last (e.g. that nothing was written)."""
     table = Table(show_header=True, header_style="bold")
     for key in ("room", "status", "add", "update", "delete", "unchanged", "code"):
         table.add_column(t(f"cli.col.{key}"), no_wrap=True)
@@ -174,15 +187,18 @@ def print_results(results: list[RoomResult], dry_run: bool) -> None:
     statuses = Counter(result.status for result in results)
     stdout.print(t("cli.publish.summary", rooms=len(results), done=statuses["done"], unchanged=statuses["unchanged"],
                    failed=statuses["failed"], refused=statuses["refused"], planned=statuses["planned"]))
-    if dry_run:
-        stdout.print(t("cli.publish.dry_run_note"))
+    if note:
+        stdout.print(t(note))
 
 
 def _result_message(result: RoomResult) -> str:
-    if result.status == "refused" and result.plan:
-        removed = ", ".join(f"{lesson.date} #{lesson.serial_number} {lesson.title}" for lesson in result.plan.to_delete)
-        return t("cli.publish.guard_refused", lessons=removed)
-    parts = [f"{result.code} {result.msg}".strip() if result.status == "failed" else "", result.hint]
+    parts = []
+    if result.status == "failed":
+        parts.append(f"{result.code} {result.msg}".strip())
+        if result.hint:
+            parts.append(t("cli.publish.hint", hint=result.hint))
+    elif result.status == "refused":
+        parts.append(result.msg)
     if result.plan and result.plan.collisions:
         collided = ", ".join(f"{lesson.date} #{lesson.serial_number}" for lesson in result.plan.collisions)
         parts.append(t("cli.publish.collisions", lessons=collided))

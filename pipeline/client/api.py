@@ -22,6 +22,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 import requests
+import urllib3
 from tenacity import (
     RetryError,
     Retrying,
@@ -35,6 +36,7 @@ from pipeline.client.ratelimit import RateLimiter
 from pipeline.client.signing import Signer
 from pipeline.config import Settings
 from pipeline.errors import ApiError, ApiTransportError
+from pipeline.i18n import t
 from pipeline.lessons import Lesson
 from pipeline.transform.schedule import schedule_json
 
@@ -153,6 +155,11 @@ class ApiClient:
         except requests.ConnectTimeout:
             # A connect timeout means the request was never sent, so a repeat is safe.
             raise _Retryable(ApiTransportError(endpoint, -1, "connect timeout", may_have_committed=False)) from None
+        except requests.ConnectionError as error:
+            if _never_connected(error):
+                msg = t("api.connect_failed", url=self.base_url)
+                raise _Retryable(ApiTransportError(endpoint, -1, msg, may_have_committed=False)) from None
+            raise self._ambiguous(endpoint, -1, type(error).__name__) from None
         except requests.RequestException as error:
             # A read timeout, a reset or a cut-off body: the server may have acted.
             raise self._ambiguous(endpoint, -1, type(error).__name__) from None
@@ -222,6 +229,12 @@ class ApiClient:
             return Page(items=list(items), total=_page_total(endpoint, data.get("total")))
 
         return fetch
+
+
+def _never_connected(error: requests.ConnectionError) -> bool:
+    """Return True when the connection itself failed (refused, no route, unknown host)."""
+    reason = getattr(error.args[0] if error.args else None, "reason", None)
+    return isinstance(reason, urllib3.exceptions.NewConnectionError)
 
 
 def lesson_from_api(room_id: str, item: Mapping[str, Any]) -> Lesson:

@@ -38,6 +38,9 @@ def write_atomically(destination: Path, write: Callable[[Path], None], overwrite
     handle, temp_name = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=TEMP_SUFFIX, dir=destination.parent)
     os.close(handle)
     temp_path = Path(temp_name)
+    # mkstemp creates the file readable by its owner only; reports in a shared folder
+    # must open for everyone the umask allows, like any other file the user writes.
+    os.chmod(temp_path, 0o666 & ~_current_umask())
     try:
         write(temp_path)
         if overwrite:
@@ -60,3 +63,10 @@ def _move_without_replacing(source: Path, destination: Path) -> None:
         # file created between the check above and this rename would be replaced.
         refuse_existing(destination, overwrite=False)
         os.replace(source, destination)
+
+
+def _current_umask() -> int:
+    # os.umask can only be read by setting it; set it straight back.
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask

@@ -243,6 +243,16 @@ class Ledger:
         ).fetchone()
         return (row[0], row[1]) if row else None
 
+    def later_runs_touching(self, run_id: int, room_ids: list[str]) -> list[int]:
+        """Return the runs after ``run_id`` that wrote to any of ``room_ids``."""
+        marks = ",".join("?" for _ in room_ids)
+        rows = self._execute(
+            f"SELECT DISTINCT run_id FROM room_results WHERE run_id > ? AND before IS NOT NULL "
+            f"AND room_id IN ({marks}) ORDER BY run_id",
+            (run_id, *room_ids),
+        ).fetchall()
+        return [number for (number,) in rows]
+
     def known_rooms(self) -> list[str]:
         """Return every room any run has planned or written, in order."""
         rows = self._execute("SELECT DISTINCT room_id FROM room_results ORDER BY room_id").fetchall()

@@ -10,19 +10,27 @@ remaining difference planned anew, so a retry neither duplicates nor loses a les
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Callable, Mapping
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
 
 from pipeline.client.api import ApiClient
 from pipeline.errors import ApiError, ApiTransportError
+from pipeline.i18n import t
 from pipeline.lessons import CourseInfo, Lesson
 from pipeline.publishing.plan import Call, RoomPlan, plan_room
 
 logger = logging.getLogger(__name__)
 
-# Rounds of read-plan-write in a row that change nothing before a room is reported as failed.
-MAX_STALLED_ROUNDS = 3
+# Codes that concern the whole account, not one room: 1002 wrong signature, 2001 no such
+# account, 2002 no permission, 2003 account not opened or service stopped.
+ACCOUNT_CODES = frozenset({1002, 2001, 2002, 2003})
+
+# Rounds of read-plan-write in a row that change nothing before a room is reported as
+# failed, and the pause after the first such round (doubled after each further one).
+MAX_STALLED_ROUNDS = 6
+STALL_PAUSE_SECONDS = 0.5
 
 
 @dataclass(frozen=True)
@@ -71,6 +79,7 @@ class RoomResult:
     before: list[Lesson] = field(default_factory=list)
     # The course title/teacher to set (or, in a dry run, that would be set).
     course_change: CourseInfo | None = None
+    error: ApiError | None = field(default=None, repr=False)
 
     @property
     def ok(self) -> bool:
@@ -96,11 +105,22 @@ def publish_rooms(
     """Publish every room with a pool of workers; return results in room order."""
     course_info = course_info or {}
     hooks = hooks or PublishHooks()
-    results: dict[str, RoomResult] = {}
+    rooms = list(lessons_by_room.items())
+    if not rooms:
+        return []
+    # The first room goes alone: a wrong key, a closed account or an unreachable server
+    # then stops the run once, instead of failing every room the same way.
+    first_id, first_lessons = rooms[0]
+    first = publish_room(client, first_id, first_lessons, options, course_info.get(first_id), hooks)
+    if first.error is not None and _is_account_failure(first.error):
+        raise first.error
+    results: dict[str, RoomResult] = {first_id: first}
+    if on_result:
+        on_result(first)
     with ThreadPoolExecutor(max_workers=max(1, options.workers)) as pool:
         futures = {
             pool.submit(publish_room, client, room_id, lessons, options, course_info.get(room_id), hooks): room_id
-            for room_id, lessons in lessons_by_room.items()
+            for room_id, lessons in rooms[1:]
         }
         for future in as_completed(futures):
             result = future.result()
@@ -123,7 +143,7 @@ def publish_room(
         return _publish_room(client, room_id, lessons, options, course, hooks or PublishHooks())
     except ApiError as error:
         logger.warning("room %s failed: %s %s", room_id, error.code, error.msg)
-        return RoomResult(room_id, "failed", error.code, error.msg, error.hint)
+        return RoomResult(room_id, "failed", error.code, error.msg, error.hint, error=error)
 
 
 def _publish_room(
@@ -142,11 +162,12 @@ def _publish_room(
         options.delete_guard_ratio, options.delete_guard_min
     ):
         result.status = "refused"
-        return result
-    if options.dry_run:
+        result.msg = guard_message(first_plan)
         return result
     if first_plan.is_noop and course_change is None:
         result.status = "unchanged"
+        return result
+    if options.dry_run:
         return result
 
     hooks.before_write(room_id, live)
@@ -157,6 +178,21 @@ def _publish_room(
         hooks.course_info_set(course_change)
     result.status = "done"
     return result
+
+
+def _is_account_failure(error: ApiError) -> bool:
+    if isinstance(error, ApiTransportError):
+        return not error.may_have_committed and error.code == -1
+    return error.code in ACCOUNT_CODES
+
+
+def guard_message(plan: RoomPlan, shown: int = 10) -> str:
+    """Return why the deletion guard held a room back, naming the lessons it would remove."""
+    removed = plan.to_delete
+    listed = "、".join(f"{lesson.date} #{lesson.serial_number} {lesson.title}" for lesson in removed[:shown])
+    if len(removed) > shown:
+        listed += t("publish.guard_more", count=len(removed) - shown)
+    return t("publish.guard_refused", count=len(removed), total=len(plan.live), lessons=listed)
 
 
 def _write_lessons(
@@ -170,7 +206,7 @@ def _write_lessons(
     """Carry out the plan; after an ambiguous failure, read the room and plan again.
 
     Rounds that make progress (the new plan needs fewer calls) are free; the room fails
-    after MAX_STALLED_ROUNDS rounds in a row that make none.
+    after MAX_STALLED_ROUNDS rounds in a row that make none, with a growing pause between them.
     """
     stalled = 0
     while not plan.is_noop:
@@ -193,6 +229,9 @@ def _write_lessons(
         stalled = 0 if len(plan.calls) < previous_calls else stalled + 1
         if stalled >= MAX_STALLED_ROUNDS and not plan.is_noop:
             raise last_error
+        if stalled:
+            # The same call failed again: give the server a moment, longer each time.
+            time.sleep(min(STALL_PAUSE_SECONDS * 2 ** (stalled - 1), 10.0))
 
 
 def _apply(client: ApiClient, plan: RoomPlan, course: CourseInfo | None) -> None:

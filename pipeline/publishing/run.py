@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pipeline.client.api import ApiClient
+from pipeline.errors import ApiError
 from pipeline.lessons import CourseInfo, Lesson
 from pipeline.publishing.ledger import Ledger
 from pipeline.publishing.publisher import PublishHooks, PublishOptions, RoomResult, publish_rooms
@@ -70,7 +71,11 @@ def run_publish(
         if on_result:
             on_result(result)
 
-    results = publish_rooms(client, lessons_by_room, options, course_info, record, LedgerHooks(ledger, run_id))
+    try:
+        results = publish_rooms(client, lessons_by_room, options, course_info, record, LedgerHooks(ledger, run_id))
+    except ApiError:
+        ledger.finish_run(run_id, "failed", {})
+        raise
     counts = dict(Counter(result.status for result in results))
     status = "done" if all(result.ok for result in results) else "failed"
     ledger.finish_run(run_id, status, counts)

@@ -1,6 +1,14 @@
 """Catalog entries for API errors and the hint shown for each documented code."""
 
 MESSAGES = {
+    "api.connect_failed": {
+        "zh": "无法连接服务器 {url}",
+        "en": "cannot connect to {url}",
+    },
+    "api.account_failed": {
+        "zh": "第一个教室就因账号问题失败，其余教室没有发送：{message}",
+        "en": "The first room failed because of the account, so no other room was sent: {message}",
+    },
     "api.error": {
         "zh": "接口 {endpoint} 返回错误 {code}：{msg}",
         "en": "API call {endpoint} failed with code {code}: {msg}",

@@ -115,16 +115,15 @@ MESSAGES = {
     "cli.publish.nothing_sent": {"zh": "表格有错误，没有发送任何数据。", "en": "The file has errors; nothing was sent."},
     "cli.publish.progress": {"zh": "发布教室", "en": "Publishing rooms"},
     "cli.publish.progress_detail": {"zh": "成功 {ok}，失败 {failed}", "en": "ok {ok}, failed {failed}"},
-    "cli.publish.guard_refused": {
-        "zh": "将删除较多已有课节，已拒绝：{lessons}。确认无误后加 --allow-deletes 重新运行。",
-        "en": "Would remove many existing lessons, so it was refused: {lessons}. If that is intended, run again with --allow-deletes.",
+    "publish.guard_refused": {
+        "zh": "将删除这个教室现有 {total} 节课中的 {count} 节，超过防误删上限，已拒绝：{lessons}。确认无误后加 --allow-deletes 重新运行。",
+        "en": "Would remove {count} of the room's {total} existing lessons, past the deletion guard, so it was refused: {lessons}. If that is intended, run again with --allow-deletes.",
     },
+    "publish.guard_more": {"zh": " 等另外 {count} 节", "en": " and {count} more"},
     "cli.publish.summary": {
         "zh": "共 {rooms} 个教室：写入 {done}，无变化 {unchanged}，失败 {failed}，被拒绝 {refused}，仅计划 {planned}。",
         "en": "{rooms} rooms: written {done}, unchanged {unchanged}, failed {failed}, refused {refused}, planned only {planned}.",
     },
-    "cli.publish.dry_run_note": {"zh": "这是预演（--dry-run），没有写入任何数据。",
-                                 "en": "This was a dry run (--dry-run); nothing was written."},
     "cli.col.room": {"zh": "教室号", "en": "Room"},
     "cli.col.status": {"zh": "结果", "en": "Status"},
     "cli.col.add": {"zh": "新增", "en": "Add"},
@@ -198,4 +197,24 @@ MESSAGES = {
     "cli.publish.room_note": {"zh": "教室 {room}：{message}", "en": "Room {room}: {message}"},
     "cli.help.version": {"zh": "显示版本号后退出。", "en": "Show the version and exit."},
     "cli.help.help": {"zh": "显示这段帮助后退出。", "en": "Show this message and exit."},
+    "cli.os_error": {
+        "zh": "无法写入或读取 {path}：{reason}。请检查这个文件夹是否存在、是否可写、磁盘是否已满，或换一个位置。",
+        "en": "Cannot write or read {path}: {reason}. Check that the folder exists, is writable and the disk is not full, or choose another place.",
+    },
+    "cli.publish.report_failed": {
+        "zh": "发布已完成（运行 {run}），但运行报告无法写入 {path}：{reason}。可以用 paike history 查看结果。",
+        "en": "Publishing finished (run {run}), but the run report could not be written to {path}: {reason}. See paike history for the result.",
+    },
+    "cli.publish.plan_note": {"zh": "这只是计划，没有写入任何数据。", "en": "This is only a plan; nothing was written."},
+    "cli.publish.progress_reading": {"zh": "读取教室", "en": "Reading rooms"},
+    "cli.publish.hint": {"zh": "建议：{hint}", "en": "What to do: {hint}"},
+    "cli.undo.preview_note": {"zh": "以上是撤销计划，还没有写入任何数据。", "en": "Above is the undo plan; nothing has been written yet."},
+    "cli.undo.later_runs": {
+        "zh": "注意：运行 {run} 之后，运行 {later} 也改动过这些教室；撤销会把教室恢复到运行 {run} 之前的样子，之后的改动也会被覆盖。",
+        "en": "Note: runs {later} changed these rooms after run {run}; undoing puts the rooms back as they were before run {run}, so those later changes are overwritten too.",
+    },
+    "cli.clear.invalid_room": {
+        "zh": "教室号无效：{rooms}。教室号应为 14–15 位数字的直播间号。",
+        "en": "Invalid room number: {rooms}. A room number is the 14–15 digit live room number.",
+    },
 }

@@ -35,4 +35,10 @@ MESSAGES = {
     },
     "config.expected_float": {"zh": "应当是数字", "en": "it must be a number"},
     "config.expected_int": {"zh": "应当是整数", "en": "it must be a whole number"},
+    "config.expected_range": {"zh": "应当在 {low} 到 {high} 之间", "en": "it must be between {low} and {high}"},
+    "config.expected_choice": {"zh": "应当是 {choices} 之一", "en": "it must be one of {choices}"},
+    "config.unknown_key": {
+        "zh": "配置文件 {path} 中有无法识别的配置项：{keys}。请检查拼写；可用的配置项：{known}。",
+        "en": "Config file {path} has unknown settings: {keys}. Check the spelling; known settings: {known}.",
+    },
 }

@@ -160,4 +160,8 @@ MESSAGES = {
         "zh": "课程信息表中的教室号“{value}”无效：应当是纯数字的直播间号（例如 18020796069152）。",
         "en": "Room id '{value}' in the course information sheet is invalid: it must be the live room number in digits only (e.g. 18020796069152).",
     },
+    "problem.no_timetable.no_lessons": {
+        "zh": "这个文件有表头，但下面没有任何课节：请在表头下面每行填写一节课，再检查和发布。",
+        "en": "This file has a header row but no lessons under it: fill in one lesson per row below the header, then check and publish.",
+    },
 }
