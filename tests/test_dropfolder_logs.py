@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import logging
 
-import pytest
 from fixtures.drop_folder import box, settings
 
 from pipeline.checking import check_files, write_reports
@@ -43,10 +42,6 @@ def test_unreadable_files_log_plain_lines(settings, tmp_path, caplog):
     assert any("文件不完整或已损坏" in record.getMessage() for record in caplog.records)
 
 
-# NOTE: the line comes from pipeline/validation/annotate.py (_open_copy logs the
-# exception with %r), outside the drop folder's modules. Remove the marker once it logs
-# a plain message; strict, so the fix shows up as an unexpected pass.
-@pytest.mark.xfail(strict=True, reason="annotate.py logs the FileRejected repr for a folder")
 def test_checking_empty_inbox_folder_logs_plain_line(tmp_path, caplog):
     inbox_folder = DropFolder(tmp_path / "drop").ensure().inbox / "emptydir"
     inbox_folder.mkdir()
