@@ -19,6 +19,7 @@ from openpyxl.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
 from pipeline.i18n import t
+from pipeline.loading.rejection import FileRejected
 from pipeline.problems import Problem, sort_key
 from pipeline.validation.source_copy import SourceCopy, copy_source
 from pipeline.validation.summary_sheet import SEVERITY_FILLS, add_summary_sheet
@@ -76,7 +77,12 @@ def _open_copy(source: Path, problems: list[Problem]) -> SourceCopy | None:
     # on damaged files (zip, XML, KeyError, ValueError...). Any of them means "write
     # the list of problems only".
     except Exception as error:  # noqa: BLE001
-        logger.warning("cannot open %s for the annotated workbook: %r", source, error)
+        if isinstance(error, FileRejected):
+            reason = error.problem(str(source)).message
+        else:
+            reason = str(error) or type(error).__name__
+        logger.warning("cannot open %s for the annotated workbook, writing the problem list only: %s",
+                       source, reason)
         return None
 
 
