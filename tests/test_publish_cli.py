@@ -7,21 +7,17 @@ from dataclasses import replace
 
 import pytest
 from fixtures.cli_runner import run_paike
+from fixtures.sandbox_env import TEST_KEY, sandbox_for
 from fixtures.timetable_files import ROOM_A, ROOM_B, ROOM_C, make_lessons, write_timetable
 
-from sandbox.server import SandboxOptions, start_sandbox
 
-KEY = "test-key-Zq8w1vXk3LmN"
 WRITE_ENDPOINTS = ("setRoomSchedules", "addSchedule", "updateSchedule", "deleteScheduleBatch",
                    "deleteAllSchedule", "setRoomScheduleInfo")
 
 
 @pytest.fixture
 def box(monkeypatch):
-    with start_sandbox(SandboxOptions(partner_id="37102096", partner_key=KEY)) as running:
-        monkeypatch.setenv("PAIKE_BASE_URL", running.base_url)
-        monkeypatch.setenv("PAIKE_PARTNER_ID", running.partner_id)
-        monkeypatch.setenv("PAIKE_PARTNER_KEY", running.partner_key)
+    with sandbox_for(monkeypatch) as running:
         yield running
 
 
@@ -165,7 +161,7 @@ def test_wrong_key_shows_signature_hint(box, tmp_path, monkeypatch):
 def test_server_not_running_stops_once(tmp_path, monkeypatch):
     monkeypatch.setenv("PAIKE_BASE_URL", "http://127.0.0.1:9")
     monkeypatch.setenv("PAIKE_PARTNER_ID", "1")
-    monkeypatch.setenv("PAIKE_PARTNER_KEY", KEY)
+    monkeypatch.setenv("PAIKE_PARTNER_KEY", TEST_KEY)
     lessons = make_lessons(ROOM_A, 1) + make_lessons(ROOM_B, 1)
 
     result = run_paike("publish", write_timetable(tmp_path / "课表.xlsx", lessons))
@@ -236,11 +232,7 @@ def test_missing_credentials_exit_2(tmp_path):
 
 
 def test_faults_end_with_the_room_equal_to_the_file(tmp_path, monkeypatch):
-    options = SandboxOptions(partner_id="1", partner_key=KEY, fail_rate=0.2, drop_after_commit_rate=0.1, seed=7)
-    with start_sandbox(options) as faulty:
-        monkeypatch.setenv("PAIKE_BASE_URL", faulty.base_url)
-        monkeypatch.setenv("PAIKE_PARTNER_ID", faulty.partner_id)
-        monkeypatch.setenv("PAIKE_PARTNER_KEY", faulty.partner_key)
+    with sandbox_for(monkeypatch, fail_rate=0.2, drop_after_commit_rate=0.1, seed=7) as faulty:
         lessons = [lesson for room in faulty.rooms[:6] for lesson in make_lessons(room, 5)]
         timetable = write_timetable(tmp_path / "课表.xlsx", lessons)
 
@@ -254,11 +246,7 @@ def test_faults_end_with_the_room_equal_to_the_file(tmp_path, monkeypatch):
 
 
 def test_server_limit_lower_than_ours_slows_down(tmp_path, monkeypatch):
-    options = SandboxOptions(partner_id="1", partner_key=KEY, rate_limit=10, rate_window=1.0)
-    with start_sandbox(options) as strict:
-        monkeypatch.setenv("PAIKE_BASE_URL", strict.base_url)
-        monkeypatch.setenv("PAIKE_PARTNER_ID", strict.partner_id)
-        monkeypatch.setenv("PAIKE_PARTNER_KEY", strict.partner_key)
+    with sandbox_for(monkeypatch, rate_limit=10, rate_window=1.0) as strict:
         monkeypatch.setenv("PAIKE_RATE_LIMIT_CALLS", "40")
         monkeypatch.setenv("PAIKE_RATE_LIMIT_SECONDS", "1")
         lessons = [lesson for room in strict.rooms[:12] for lesson in make_lessons(room, 3)]

@@ -11,21 +11,18 @@ import time
 
 import pytest
 from fixtures.cli_runner import run_paike
+from fixtures.sandbox_env import TEST_KEY, sandbox_for
 from fixtures.timetable_files import ROOM_A, ROOM_B, add_course_sheet, make_lessons, write_timetable
 from openpyxl import load_workbook
 
 from pipeline.publishing.ledger import Ledger
 from sandbox.server import SandboxOptions, start_sandbox
 
-KEY = "runs-test-key-0Qx"
 
 
 @pytest.fixture
 def box(monkeypatch):
-    with start_sandbox(SandboxOptions(partner_id="37102096", partner_key=KEY)) as running:
-        monkeypatch.setenv("PAIKE_BASE_URL", running.base_url)
-        monkeypatch.setenv("PAIKE_PARTNER_ID", running.partner_id)
-        monkeypatch.setenv("PAIKE_PARTNER_KEY", running.partner_key)
+    with sandbox_for(monkeypatch) as running:
         yield running
 
 
@@ -71,10 +68,10 @@ def test_run_report_lists_lessons_by_outcome(box, tmp_path):
 
 
 def test_killed_run_is_interrupted_and_finished_by_rerun(tmp_path):
-    options = SandboxOptions(partner_id="37102096", partner_key=KEY, latency_ms=150)
+    options = SandboxOptions(partner_id="37102096", partner_key=TEST_KEY, latency_ms=150)
     with start_sandbox(options) as slow:
         env = {**os.environ, "PAIKE_BASE_URL": slow.base_url, "PAIKE_PARTNER_ID": slow.partner_id,
-               "PAIKE_PARTNER_KEY": KEY, "PAIKE_STATE_DIR": str(tmp_path / "state"), "PAIKE_WORKERS": "1"}
+               "PAIKE_PARTNER_KEY": TEST_KEY, "PAIKE_STATE_DIR": str(tmp_path / "state"), "PAIKE_WORKERS": "1"}
         rooms = slow.rooms[:12]
         timetable = write_timetable(tmp_path / "课表.xlsx", [l for room in rooms for l in make_lessons(room, 3)])
         command = [sys.executable, "-m", "pipeline", "publish", str(timetable)]
