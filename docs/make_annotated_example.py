@@ -4,8 +4,8 @@
 
 Writes ``课表示例.xlsx`` and ``课表示例.检查结果.xlsx`` to OUTPUT_DIR (default: a new
 temporary folder). When LibreOffice (``soffice``) and ``pdftoppm`` are installed, it
-also renders the first page of the annotated copy, the problem list, to
-``docs/annotated-workbook.png``.
+also renders the problem list to ``docs/annotated-workbook.png`` and the marked copy of
+the timetable to ``docs/annotated-cells.png``.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from openpyxl import Workbook
+from openpyxl import Workbook, load_workbook
 
 from pipeline.loading import load_files
 from pipeline.validation import validate
@@ -55,27 +55,49 @@ def write_sample(path: Path) -> None:
     workbook.save(path)
 
 
-def render_png(workbook: Path, png: Path) -> bool:
-    """Render the first page of ``workbook`` to ``png``, or return False without the tools."""
+def render_pngs(workbook: Path, list_png: Path, cells_png: Path) -> bool:
+    """Render the problem list (page 1) and the marked copy (last page) of ``workbook``.
+
+    Return False without writing anything when LibreOffice or pdftoppm is missing.
+    """
     soffice, pdftoppm = shutil.which("soffice"), shutil.which("pdftoppm")
     if not soffice or not pdftoppm:
         return False
     with tempfile.TemporaryDirectory() as folder:
+        printable = Path(folder) / workbook.name
+        _fit_sheets_to_one_page(workbook, printable)
         subprocess.run(
-            [soffice, "--headless", "--convert-to", "pdf", "--outdir", folder, str(workbook)],
+            [soffice, "--headless", "--convert-to", "pdf", "--outdir", folder, str(printable)],
             check=True,
             capture_output=True,
             timeout=180,
         )
         pdf = Path(folder) / f"{workbook.stem}.pdf"
+        # -x/-y/-W/-H crop the page margins around this example's content.
         subprocess.run(
-            # -x/-y/-W/-H crop the page margins around this example's problem list.
             [pdftoppm, "-png", "-r", "110", "-f", "1", "-l", "1", "-singlefile",
-             "-x", "70", "-y", "95", "-W", "1070", "-H", "500", str(pdf), str(png.with_suffix(""))],
+             "-x", "70", "-y", "95", "-W", "1070", "-H", "500", str(pdf), str(list_png.with_suffix(""))],
+            check=True,
+            timeout=60,
+        )
+        subprocess.run(
+            [pdftoppm, "-png", "-r", "110", "-f", "2", "-l", "2", "-singlefile",
+             "-x", "70", "-y", "95", "-W", "1070", "-H", "330", str(pdf), str(cells_png.with_suffix(""))],
             check=True,
             timeout=60,
         )
     return True
+
+
+def _fit_sheets_to_one_page(source: Path, destination: Path) -> None:
+    """Save a copy whose sheets each print on one landscape page, for the picture only."""
+    workbook = load_workbook(source)
+    for sheet in workbook.worksheets:
+        sheet.page_setup.orientation = "landscape"
+        sheet.sheet_properties.pageSetUpPr.fitToPage = True
+        sheet.page_setup.fitToWidth = 1
+        sheet.page_setup.fitToHeight = 1
+    workbook.save(destination)
 
 
 def main() -> None:
@@ -90,9 +112,10 @@ def main() -> None:
     annotated = write_annotated_workbook(source, result.problems, output / "课表示例.检查结果.xlsx")
     print(f"{len(result.errors)} errors, {len(result.warnings)} warnings -> {annotated}")
 
-    png = Path(__file__).with_name("annotated-workbook.png")
-    if render_png(annotated, png):
-        print(f"rendered {png}")
+    list_png = Path(__file__).with_name("annotated-workbook.png")
+    cells_png = Path(__file__).with_name("annotated-cells.png")
+    if render_pngs(annotated, list_png, cells_png):
+        print(f"rendered {list_png} and {cells_png}")
 
 
 if __name__ == "__main__":
