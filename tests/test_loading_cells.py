@@ -188,6 +188,7 @@ def test_time_range_unreadable_goes_to_start():
         (123234567124414.0, "123234567124414"),
         (18020796069152, "18020796069152"),
         ("18020796069152.0", "18020796069152"),
+        (18020796069100.0, "18020796069100"),  # a few trailing zeros are fine
     ],
 )
 def test_room_id_readable_forms(value, expected):
@@ -202,6 +203,8 @@ def test_room_id_readable_forms(value, expected):
         (1e15, "1000000000000000"),
         (1802079606915200.0, "1802079606915200"),
         ("1802079606915200123.0", "1802079606915200123.0"),
+        (18020800000000.0, "18020800000000"),  # 1.80208E+13 typed back into Excel
+        (123235000000000, "123235000000000"),
     ],
 )
 def test_room_id_precision_lost(value, expected_text):

@@ -1,7 +1,8 @@
 """Room numbers and lesson serial numbers.
 
 A room id is a 14- or 15-digit live room number. Excel keeps numbers as 64-bit floats,
-which hold every integer below 10**15 exactly, so a number cell below that is safe. A
+which hold every integer below 10**15 exactly, so a number cell below that is safe,
+unless it is six digits followed by zeros: the value ``1.80208E+13`` typed back in. A
 larger number, or text Excel has already turned into scientific notation
 (``1.80208E+13``), has lost its last digits and cannot be repaired.
 """
@@ -17,6 +18,9 @@ from pipeline.loading.cells import EMPTY, Converted, Issue, cell_text, normalize
 # digits, so a 16-digit number typed into Excel is already rounded.
 EXACT_NUMBER_LIMIT = 10**15
 
+# Excel's General format shows this many significant digits in scientific notation.
+ROUNDED_SIGNIFICANT_DIGITS = 6
+
 PRECISION_LOST = Issue("room_id_precision_lost", "problem.room_id_precision_lost")
 
 _DIGITS = re.compile(r"[0-9]+")
@@ -31,10 +35,21 @@ def convert_room_id(value: Any) -> Converted:
         return _room_id_from_text(value)
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         if float(value).is_integer() and 0 <= value < EXACT_NUMBER_LIMIT:
-            return str(int(value)), None
+            digits = str(int(value))
+            return (digits, PRECISION_LOST) if _looks_rounded(digits) else (digits, None)
         if float(value).is_integer() and value >= EXACT_NUMBER_LIMIT:
             return cell_text(value), PRECISION_LOST
     return cell_text(value), None
+
+
+def _looks_rounded(digits: str) -> bool:
+    """Return True for a long number that is a few digits followed only by zeros.
+
+    Excel shows a 14-digit number in a General cell as ``1.80208E+13``; typing that back
+    stores 18020800000000, six significant digits and eight zeros. A real live-room
+    number ending in that many zeros is far less likely than this mistake.
+    """
+    return len(digits) >= 14 and len(digits.rstrip("0")) <= ROUNDED_SIGNIFICANT_DIGITS
 
 
 def _room_id_from_text(raw: str) -> Converted:
