@@ -63,6 +63,8 @@ def test_run_report_lists_lessons_by_outcome(box, tmp_path):
     assert [row[3] for row in unchanged_rows] == [ROOM_A] * 2
     assert done_rows[0][0].endswith("v2.xlsx")
     assert done_rows[0][2] == 4  # Excel row of ROOM_B's first lesson: header + 2 + 1
+    assert done_rows[0][4].date().isoformat() == "2027-03-01"
+    assert done_rows[0][7].strftime("%H:%M") == "08:00"
     summary = json.loads((reports / f"run-{data['run_id']}.json").read_text(encoding="utf-8"))
     assert summary["counts"] == {"done": 1, "unchanged": 1}
 

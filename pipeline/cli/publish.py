@@ -199,6 +199,7 @@ def _result_message(result: RoomResult) -> str:
             parts.append(t("cli.publish.hint", hint=result.hint))
     elif result.status == "refused":
         parts.append(result.msg)
+        parts.append(t("cli.publish.allow_deletes_hint"))
     if result.plan and result.plan.collisions:
         collided = ", ".join(f"{lesson.date} #{lesson.serial_number}" for lesson in result.plan.collisions)
         parts.append(t("cli.publish.collisions", lessons=collided))

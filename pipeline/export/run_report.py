@@ -3,6 +3,7 @@ every lesson with the file, sheet and row it came from, and a JSON summary besid
 
 from __future__ import annotations
 
+import datetime
 import json
 from collections.abc import Mapping
 from pathlib import Path
@@ -36,10 +37,15 @@ def write_run_report(
     def write(path: Path) -> None:
         workbook = xlsxwriter.Workbook(str(path), {"strings_to_formulas": False, "strings_to_numbers": False,
                                                    "strings_to_urls": False})
-        bold = workbook.add_format({"bold": True, "bg_color": "#DDEBF7", "border": 1})
+        formats = {
+            "header": workbook.add_format({"bold": True, "bg_color": "#DDEBF7", "border": 1}),
+            "date": workbook.add_format({"num_format": "yyyy-mm-dd"}),
+            "time": workbook.add_format({"num_format": "hh:mm"}),
+        }
         for sheet_key, statuses in SHEETS:
             sheet = workbook.add_worksheet(t(sheet_key))
-            _write_sheet(sheet, bold, [result for result in results if result.status in statuses], lessons_by_room)
+            chosen = [result for result in results if result.status in statuses]
+            _write_sheet(sheet, formats, chosen, lessons_by_room)
         workbook.close()
 
     workbook_path = write_atomically(destination, write, overwrite=True)
@@ -49,10 +55,10 @@ def write_run_report(
     return workbook_path, json_path
 
 
-def _write_sheet(sheet, bold, results: list[RoomResult], lessons_by_room: Mapping[str, list[Lesson]]) -> None:
+def _write_sheet(sheet, formats, results: list[RoomResult], lessons_by_room: Mapping[str, list[Lesson]]) -> None:
     for column, (name, width) in enumerate(zip(COLUMNS, WIDTHS)):
         sheet.set_column(column, column, width)
-        sheet.write_string(0, column, t(f"report.run.col.{name}"), bold)
+        sheet.write_string(0, column, t(f"report.run.col.{name}"), formats["header"])
     sheet.freeze_panes(1, 0)
     row = 0
     for result in results:
@@ -63,9 +69,18 @@ def _write_sheet(sheet, bold, results: list[RoomResult], lessons_by_room: Mappin
                       lesson.serial_number, lesson.title, lesson.start_time, lesson.end_time,
                       lesson.teacher_name or "", t(f"cli.status.{result.status}"), result.code or "", message)
             for column, value in enumerate(values):
-                if isinstance(value, int):
-                    sheet.write_number(row, column, value)
-                else:
-                    sheet.write_string(row, column, str(value))
+                _write_value(sheet, row, COLUMNS[column], value, formats)
     if row:
         sheet.autofilter(0, 0, row, len(COLUMNS) - 1)
+
+
+def _write_value(sheet, row: int, name: str, value, formats) -> None:
+    """Write dates and times as real cells so people can sort and filter them."""
+    if name == "date":
+        sheet.write_datetime(row, COLUMNS.index(name), datetime.datetime.fromisoformat(value), formats["date"])
+    elif name in ("start_time", "end_time"):
+        sheet.write_datetime(row, COLUMNS.index(name), datetime.time.fromisoformat(value), formats["time"])
+    elif isinstance(value, int):
+        sheet.write_number(row, COLUMNS.index(name), value)
+    else:
+        sheet.write_string(row, COLUMNS.index(name), str(value))

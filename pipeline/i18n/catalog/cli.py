@@ -116,8 +116,8 @@ MESSAGES = {
     "cli.publish.progress": {"zh": "发布教室", "en": "Publishing rooms"},
     "cli.publish.progress_detail": {"zh": "成功 {ok}，失败 {failed}", "en": "ok {ok}, failed {failed}"},
     "publish.guard_refused": {
-        "zh": "将删除这个教室现有 {total} 节课中的 {count} 节，超过防误删上限，已拒绝：{lessons}。确认无误后加 --allow-deletes 重新运行。",
-        "en": "Would remove {count} of the room's {total} existing lessons, past the deletion guard, so it was refused: {lessons}. If that is intended, run again with --allow-deletes.",
+        "zh": "将删除这个教室现有 {total} 节课中的 {count} 节，超过防误删上限，已拒绝：{lessons}。",
+        "en": "Would remove {count} of the room's {total} existing lessons, past the deletion guard, so it was refused: {lessons}.",
     },
     "publish.guard_more": {"zh": " 等另外 {count} 节", "en": " and {count} more"},
     "cli.publish.summary": {
@@ -216,5 +216,9 @@ MESSAGES = {
     "cli.clear.invalid_room": {
         "zh": "教室号无效：{rooms}。教室号应为 14–15 位数字的直播间号。",
         "en": "Invalid room number: {rooms}. A room number is the 14–15 digit live room number.",
+    },
+    "cli.publish.allow_deletes_hint": {
+        "zh": "如果确实要删除，确认无误后加 --allow-deletes 重新运行。",
+        "en": "If the deletions are intended, run again with --allow-deletes.",
     },
 }
