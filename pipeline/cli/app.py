@@ -11,6 +11,7 @@ import click
 
 from pipeline.cli import EXIT_INVALID_INPUT, EXIT_OK, EXIT_USAGE
 from pipeline.cli.output import print_error, stdout
+from pipeline.cli.usage_errors import describe_usage_error
 from pipeline.config import Settings, load_settings
 from pipeline.errors import ApiError, ConfigError, InputFileError, PaikeError
 from pipeline.i18n import t
@@ -142,7 +143,7 @@ def run(cli: click.Group, args: list[str]) -> int:
         print_error(t("cli.aborted"))
         return EXIT_USAGE
     except click.UsageError as error:
-        print_error(t("cli.usage_error", detail=error.format_message()))
+        print_error(describe_usage_error(error))
         if error.ctx is not None:
             print_error(t("cli.usage_hint", command=error.ctx.command_path))
         return EXIT_USAGE

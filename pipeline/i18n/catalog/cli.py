@@ -221,4 +221,13 @@ MESSAGES = {
         "zh": "如果确实要删除，确认无误后加 --allow-deletes 重新运行。",
         "en": "If the deletions are intended, run again with --allow-deletes.",
     },
+    "cli.usage.no_such_option": {"zh": "没有这个选项：{name}。", "en": "No such option: {name}."},
+    "cli.usage.no_such_command": {"zh": "没有这个命令：{name}。", "en": "No such command: {name}."},
+    "cli.usage.did_you_mean": {"zh": "是不是想用 {options}？", "en": " Did you mean {options}?"},
+    "cli.usage.missing": {"zh": "缺少 {name}。", "en": "Missing {name}."},
+    "cli.usage.bad_value": {"zh": "{name} 的值无效：{expected}。", "en": "Invalid value for {name}: {expected}."},
+    "cli.usage.expected_choice": {"zh": "应当是 {choices} 之一", "en": "it must be one of {choices}"},
+    "cli.usage.expected_range": {"zh": "应当在 {low} 到 {high} 之间", "en": "it must be between {low} and {high}"},
+    "cli.usage.expected_int": {"zh": "应当是整数", "en": "it must be a whole number"},
+    "cli.usage.expected_number": {"zh": "应当是数字", "en": "it must be a number"},
 }
