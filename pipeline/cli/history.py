@@ -12,7 +12,7 @@ from rich.table import Table
 
 from pipeline.cli import EXIT_OK, EXIT_ROOMS_FAILED, EXIT_USAGE
 from pipeline.cli.output import print_error, print_json, stdout
-from pipeline.cli.publish import print_results, progress_bar
+from pipeline.cli.publish import print_results, RoomProgress
 from pipeline.client.api import ApiClient
 from pipeline.errors import ApiError
 from pipeline.i18n import t
@@ -83,7 +83,7 @@ def register(cli: click.Group) -> None:
             if not yes and not click.confirm(t("cli.undo.confirm", run=run_id, rooms=len(snapshots)), err=True):
                 stdout.print(t("cli.aborted"))
                 return EXIT_USAGE
-            with account_lock(settings, wait=False, command="undo"), progress_bar(len(snapshots), as_json) as on_result:
+            with account_lock(settings, wait=False, command="undo"), RoomProgress(len(snapshots), as_json) as on_result:
                 run = run_publish(client, ledger, snapshots, options, [], on_result=on_result, command=f"undo {run_id}")
         finally:
             client.close()

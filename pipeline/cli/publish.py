@@ -111,7 +111,7 @@ def execute(settings: Settings, outcome: CheckOutcome, options: PublishOptions, 
     ledger = Ledger(settings.state_path)
     try:
         label = "cli.publish.progress_reading" if options.dry_run else "cli.publish.progress"
-        with progress_bar(len(outcome.result.lessons_by_room()), quiet, label) as on_result:
+        with RoomProgress(len(outcome.result.lessons_by_room()), quiet, label) as on_result:
             return run_publish(client, ledger, outcome.result.lessons_by_room(), options,
                                outcome.files(), outcome.table.course_info, on_result)
     finally:
@@ -119,7 +119,7 @@ def execute(settings: Settings, outcome: CheckOutcome, options: PublishOptions, 
         ledger.close()
 
 
-class progress_bar:
+class RoomProgress:
     """A context manager that shows rooms done, failed and remaining on stderr."""
 
     def __init__(self, total: int, quiet: bool, label: str = "cli.publish.progress") -> None:
