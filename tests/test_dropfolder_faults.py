@@ -163,7 +163,7 @@ def test_rewritten_source_is_not_moved(tmp_path):
     note = staging.place_for(".说明.txt")
     note.write_text("note", encoding="utf-8")
     staging.add(note, ".说明.txt")
-    target = choose_target(source, folder.published, [".说明.txt"])
+    target = choose_target(source, folder.published)
     write_timetable(source, make_lessons(ROOM_A, 5))
 
     with pytest.raises(SourceChanged):

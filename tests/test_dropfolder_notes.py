@@ -1,6 +1,6 @@
 """The note (``<stem>.说明.txt``) beside each processed file: it names the file as it is
-called where the note sits, states problems with the file itself, and distinguishes a
-partial failure from a total one."""
+called where the note sits, states problems with the file itself, distinguishes a
+partial failure from a total one, and lists what the deletion guard kept."""
 
 from __future__ import annotations
 
@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 from fixtures.drop_folder import box, settings
-from fixtures.timetable_files import ROOM_A, make_lessons, write_timetable
+from fixtures.timetable_files import ROOM_A, ROOM_B, make_lessons, write_timetable
+from openpyxl import load_workbook
 from fixtures.workbooks import HEADER, lesson_row, write_csv, write_xlsx
 
 from pipeline.dropfolder.layout import DropFolder
@@ -159,3 +160,67 @@ def test_unchanged_name_note_has_no_original(drop):
 
     assert outcome.status == "published"
     assert note.splitlines()[0] == "文件：课表.xlsx"
+
+
+def test_next_week_file_note_says_rejected(drop, box):
+    this_week = make_lessons(ROOM_A, 5) + make_lessons(ROOM_B, 5)
+    next_week = make_lessons(ROOM_A, 5, date="2027-03-08") + make_lessons(ROOM_B, 5, date="2027-03-08")
+    process(drop, "本周.xlsx", lambda path: write_timetable(path, this_week))
+
+    outcome, note = process(drop, "下周.xlsx", lambda path: write_timetable(path, next_week))
+
+    assert outcome.status == "failed"
+    assert [room.room_id for room in outcome.guarded] == [ROOM_A, ROOM_B]
+    assert "结果：已拒绝，没有改动任何教室" in note
+    assert "发布失败" not in note
+    assert "改正教室号" not in note
+    assert "--allow-deletes" not in note
+    assert "替换教室里的全部课节" in note
+    assert "整个学期" in note
+    assert "请联系技术人员" in note
+    assert f"教室 {ROOM_A}：会删除现有 5 节中的 5 节" in note
+    for lesson in this_week:
+        assert f"{lesson.date} 第 {lesson.serial_number} 节 {lesson.title}" in note
+    assert len(box.lessons(ROOM_A)) == 5
+    assert box.lessons(ROOM_A)[0]["start_time"].startswith("2027-03-01")
+
+
+def test_rejected_room_run_report_names_no_flag(drop):
+    process(drop, "本周.xlsx", lambda path: write_timetable(path, make_lessons(ROOM_A, 5)))
+
+    outcome, _ = process(drop, "下周.xlsx", lambda path: write_timetable(path, make_lessons(ROOM_A, 5, "2027-03-08")))
+
+    workbook = load_workbook(outcome.destination.with_name("下周.发布结果.xlsx"))
+    cells = [str(cell) for sheet in workbook for row in sheet.iter_rows(values_only=True) for cell in row if cell]
+    summary = outcome.destination.with_name("下周.发布结果.json").read_text(encoding="utf-8")
+    assert any("会删除这个教室现有 5 节课中的 5 节" in cell for cell in cells)
+    assert not any("--allow-deletes" in cell for cell in cells)
+    assert "--allow-deletes" not in summary
+
+
+def test_rejected_lessons_list_stops_at_cap(drop):
+    dates = [f"2027-03-{day:02d}" for day in range(1, 22)]
+    term = [lesson for date in dates for lesson in make_lessons(ROOM_A, 10, date=date)]
+    process(drop, "学期.xlsx", lambda path: write_timetable(path, term))
+
+    outcome, note = process(drop, "一天.xlsx", lambda path: write_timetable(path, make_lessons(ROOM_A, 1, "2027-04-01")))
+
+    assert len(outcome.guarded[0].deleted) == 210
+    assert f"教室 {ROOM_A}：会删除现有 210 节中的 210 节" in note
+    assert "2027-03-20 第 10 节" in note
+    assert "2027-03-21 第 1 节" not in note
+    assert "还有 10 节没有列出（只列出了前 200 节）" in note
+
+
+def test_failed_and_rejected_rooms_note_gives_both_steps(drop):
+    process(drop, "本周.xlsx", lambda path: write_timetable(path, make_lessons(ROOM_A, 5)))
+    lessons = make_lessons(ROOM_A, 5, date="2027-03-08") + make_lessons(UNKNOWN_ROOM, 2, date="2027-03-08")
+
+    outcome, note = process(drop, "下周.xlsx", lambda path: write_timetable(path, lessons))
+
+    assert outcome.failed_rooms == 2
+    assert len(outcome.guarded) == 1
+    assert "结果：发布失败" in note
+    assert "改正教室号" in note
+    assert "下一步（被拒绝的教室）" in note
+    assert f"教室 {ROOM_A}：已拒绝" in note

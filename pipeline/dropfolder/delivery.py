@@ -16,7 +16,7 @@ from contextlib import suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pipeline.dropfolder.layout import DropFolder, describe_os_error, numbered_name
+from pipeline.dropfolder.layout import DropFolder, describe_os_error, numbered_name, owner_stems
 
 
 class DeliveryFailed(Exception):
@@ -82,17 +82,21 @@ class Staging:
         shutil.rmtree(self.path, ignore_errors=True)
 
 
-def choose_target(source: Path, destination_folder: Path, name_suffixes: list[str]) -> Path:
-    """Return a free name in ``destination_folder`` for the input and its reports.
+def choose_target(source: Path, destination_folder: Path) -> Path:
+    """Return a free name in ``destination_folder`` for the input.
 
-    ``name_suffixes`` are the endings of the reports' names (``.说明.txt`` and so on).
-    A candidate is taken when the input's name or any report's name is in use.
+    A name is taken when a file other than paike's reports has its stem there: 课表.csv
+    takes 课表.xlsx too, because both would get the note 课表.说明.txt. Reports left
+    without their file do not take a name (see :mod:`pipeline.dropfolder.old_results`).
+    Raises :class:`DeliveryFailed` when the folder cannot be listed.
     """
+    try:
+        owners = owner_stems(destination_folder)
+    except OSError as error:
+        raise DeliveryFailed(destination_folder, describe_os_error(error)) from None
 
     def taken(candidate: Path) -> bool:
-        if candidate.exists():
-            return True
-        return any(candidate.with_name(candidate.stem + suffix).exists() for suffix in name_suffixes)
+        return candidate.stem.casefold() in owners or candidate.exists()
 
     return numbered_name(destination_folder, source.name, taken)
 

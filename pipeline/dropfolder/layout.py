@@ -5,7 +5,8 @@ where a finished file goes.
     ROOT/已导入/   files that were published, each with its report beside it
     ROOT/未导入/   files that were refused, each with its report beside it
     ROOT/报告/     exports and batch summaries
-    ROOT/.paike/   paike's own: the folder lock and reports being written
+    ROOT/.paike/   paike's own: the folder lock, reports being written, and the
+                   outdated reports of earlier attempts (旧结果/)
 """
 
 from __future__ import annotations
@@ -17,12 +18,21 @@ from pathlib import Path
 
 from pipeline.errors import ConfigError, PaikeError
 from pipeline.loading import SUPPORTED_SUFFIXES, is_lock_or_temp_file
+from pipeline.loading.paths import REPORT_SUFFIX as CHECK_REPORT_SUFFIX
 
 INBOX = "待导入"
 PUBLISHED = "已导入"
 REFUSED = "未导入"
 REPORTS = "报告"
 PRIVATE = ".paike"
+OLD_RESULTS = "旧结果"
+
+# Endings of the reports written beside a processed file: each report is named the
+# file's stem plus one of these, so 课表.xlsx gets 课表.说明.txt and so on.
+NOTE_SUFFIX = ".说明.txt"
+RUN_REPORT_SUFFIX = ".发布结果.xlsx"
+RUN_SUMMARY_SUFFIX = ".发布结果.json"
+REPORT_SUFFIXES = (NOTE_SUFFIX, CHECK_REPORT_SUFFIX, RUN_REPORT_SUFFIX, RUN_SUMMARY_SUFFIX)
 
 # Files a desktop or a file server leaves in every folder; never a timetable.
 SYSTEM_FILES = {"thumbs.db", "desktop.ini", ".ds_store"}
@@ -66,6 +76,11 @@ class DropFolder:
         return self.private / "staging"
 
     @property
+    def old_results(self) -> Path:
+        """Where outdated reports of earlier attempts are moved, one subfolder per result folder."""
+        return self.private / OLD_RESULTS
+
+    @property
     def lock_file(self) -> Path:
         return self.private / "folder.lock"
 
@@ -97,6 +112,21 @@ def is_ignored(path: Path) -> bool:
 
 def is_supported(path: Path) -> bool:
     return path.suffix.lower() in SUPPORTED_SUFFIXES
+
+
+def is_report_name(name: str) -> bool:
+    """Return True for the name of a report paike writes beside a processed file."""
+    return name.endswith(REPORT_SUFFIXES)
+
+
+def owner_stems(folder: Path) -> set[str]:
+    """Return the casefolded stems of the files in ``folder`` that are not paike's reports.
+
+    Reports carry their file's stem, so a stem in this set has a file that its reports
+    still describe. Casefolded because Windows shares ignore case. Raises OSError when
+    the folder cannot be listed.
+    """
+    return {entry.stem.casefold() for entry in folder.iterdir() if not is_report_name(entry.name)}
 
 
 def numbered_name(folder: Path, name: str, taken=None) -> Path:

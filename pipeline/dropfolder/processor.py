@@ -17,6 +17,7 @@ after a crash writes only what is still missing.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import logging
 import threading
@@ -37,9 +38,24 @@ from pipeline.dropfolder.delivery import (
     deliver,
     report_name,
 )
-from pipeline.dropfolder.layout import DropFolder, describe_os_error, is_supported
-from pipeline.dropfolder.outcome import NOTE_SUFFIX, PUBLISHED_OUTCOMES, FileOutcome, note_text
-from pipeline.dropfolder.reasons import failed_rooms_reason, file_problems_reason, is_file_level, room_failure_reason
+from pipeline.dropfolder.layout import (
+    NOTE_SUFFIX,
+    REPORT_SUFFIXES,
+    RUN_REPORT_SUFFIX,
+    RUN_SUMMARY_SUFFIX,
+    DropFolder,
+    describe_os_error,
+    is_supported,
+)
+from pipeline.dropfolder.old_results import retire_old_reports
+from pipeline.dropfolder.outcome import PUBLISHED_OUTCOMES, FileOutcome, note_text
+from pipeline.dropfolder.reasons import (
+    failed_rooms_reason,
+    file_problems_reason,
+    guarded_room,
+    is_file_level,
+    room_failure_reason,
+)
 from pipeline.errors import PaikeError
 from pipeline.export.run_report import write_run_report
 from pipeline.i18n import t
@@ -49,10 +65,6 @@ from pipeline.publishing.publisher import PublishOptions, RoomResult
 from pipeline.publishing.run import RunOutcome, run_publish
 
 logger = logging.getLogger(__name__)
-
-RUN_REPORT_SUFFIX = ".发布结果.xlsx"
-RUN_SUMMARY_SUFFIX = ".发布结果.json"
-ALL_REPORT_SUFFIXES = (NOTE_SUFFIX, REPORT_SUFFIX, RUN_REPORT_SUFFIX, RUN_SUMMARY_SUFFIX)
 
 
 class _Decided(Exception):
@@ -183,8 +195,9 @@ class DropProcessor:
         failed = [room for room in work.run.results if not room.ok]
         status = "published" if not failed else "failed"
         reason = failed_rooms_reason(failed) if failed else ""
+        guarded = [guarded_room(room) for room in failed if room.status == "refused"]
         work.outcome = FileOutcome(path.name, status, run_id=work.run.run_id, failed_rooms=len(failed),
-                                   reason=reason, **counts)
+                                   reason=reason, guarded=guarded, **counts)
 
     def _earlier_publication(self, sha256: str) -> str | None:
         """Return a sentence saying when these bytes were published, or None if never."""
@@ -225,11 +238,11 @@ class DropProcessor:
         outcome = work.outcome
         assert outcome is not None
         folder = self.folder.published if outcome.status in PUBLISHED_OUTCOMES else self.folder.refused
-        suffixes = self._report_suffixes(work)
         staging: Staging | None = None
         try:
             staging = Staging.create(self.folder, work.drop.id)
-            target = choose_target(work.path, folder, suffixes)
+            target = choose_target(work.path, folder)
+            outcome.old_reports = retire_old_reports(self.folder, [work.path.stem, target.stem])
             self._write_reports(work, staging, target)
             outcome.reports = deliver(
                 work.path, work.signature, target, staging,
@@ -251,14 +264,6 @@ class DropProcessor:
         self.ledger.finish_drop(work.drop.id, outcome.status, str(target))
         return outcome
 
-    def _report_suffixes(self, work: "_Work") -> list[str]:
-        suffixes = [NOTE_SUFFIX]
-        if work.check is not None and work.check.result.problems:
-            suffixes.append(REPORT_SUFFIX)
-        if work.run is not None:
-            suffixes += [RUN_REPORT_SUFFIX, RUN_SUMMARY_SUFFIX]
-        return suffixes
-
     def _write_reports(self, work: "_Work", staging: Staging, target: Path) -> None:
         """Write the check report, the run report and the note into ``staging``."""
         outcome = work.outcome
@@ -271,8 +276,8 @@ class DropProcessor:
                 names["check"] = report_name(target, REPORT_SUFFIX).name
             if work.run is not None:
                 workbook, summary = write_run_report(
-                    work.run.results, work.check.result.lessons_by_room(), staging.place_for(RUN_REPORT_SUFFIX),
-                    self._run_summary(work),
+                    _for_staff(work.run.results), work.check.result.lessons_by_room(),
+                    staging.place_for(RUN_REPORT_SUFFIX), self._run_summary(work),
                 )
                 staging.add(workbook, RUN_REPORT_SUFFIX)
                 staging.add(summary, RUN_SUMMARY_SUFFIX)
@@ -291,7 +296,7 @@ class DropProcessor:
             "sha256": work.sha256,
             "run_id": work.run.run_id,
             "counts": work.run.counts,
-            "results": [result.to_dict() for result in work.run.results],
+            "results": [result.to_dict() for result in _for_staff(work.run.results)],
         }
 
     def _logged(self, outcome: FileOutcome) -> FileOutcome:
@@ -325,6 +330,16 @@ def room_log_line(file_name: str, result: RoomResult) -> str:
              message=room_failure_reason(result), **counts)
 
 
+def _for_staff(results: list[RoomResult]) -> list[RoomResult]:
+    """Return the results with the deletion guard's message reworded for the drop folder.
+
+    The publisher's message tells the reader to rerun with --allow-deletes, a command
+    staff cannot run; the drop folder's message says what the file would delete instead.
+    """
+    return [dataclasses.replace(result, msg=room_failure_reason(result)) if result.status == "refused" else result
+            for result in results]
+
+
 def readable_time(iso_time: str | None) -> str:
     """Return a ledger timestamp as ``YYYY-MM-DD HH:MM`` in local time, for staff."""
     if not iso_time:
@@ -338,7 +353,7 @@ def readable_time(iso_time: str | None) -> str:
 
 def _remove_orphan_reports(destination: Path) -> None:
     """Remove reports moved beside ``destination`` by a process that died before moving the file."""
-    for suffix in ALL_REPORT_SUFFIXES:
+    for suffix in REPORT_SUFFIXES:
         orphan = report_name(destination, suffix)
         try:
             orphan.unlink()

@@ -4,6 +4,7 @@ being read."""
 
 from __future__ import annotations
 
+from pipeline.dropfolder.outcome import GuardedRoom
 from pipeline.i18n import t
 from pipeline.problems import Problem
 from pipeline.publishing.publisher import RoomResult
@@ -22,9 +23,16 @@ FILE_LEVEL_CODES = frozenset(
 def room_failure_reason(result: RoomResult) -> str:
     """Return why a room failed, in words staff can act on."""
     if result.status == "refused":
-        deleted = len(result.plan.to_delete) if result.plan else 0
-        return t("dropfolder.reason.guard", delete=deleted)
+        room = guarded_room(result)
+        return t("dropfolder.reason.guard", delete=len(room.deleted), total=room.existing)
     return " ".join(part for part in (result.msg, result.hint) if part) or t("dropfolder.reason.no_message")
+
+
+def guarded_room(result: RoomResult) -> GuardedRoom:
+    """Return the room the deletion guard held back, with the lessons its plan would delete."""
+    if result.plan is None:
+        return GuardedRoom(result.room_id, existing=0, deleted=[])
+    return GuardedRoom(result.room_id, existing=len(result.plan.live), deleted=list(result.plan.to_delete))
 
 
 def failed_rooms_reason(failed: list[RoomResult]) -> str:

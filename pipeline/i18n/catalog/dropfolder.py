@@ -86,11 +86,12 @@ MESSAGES = {
               "nothing was sent again.",
     },
     "dropfolder.reason.guard": {
-        "zh": "被防误删保护拦下：这次会删除这个教室的 {delete} 节已有课节",
-        "en": "held back by the deletion guard: this would remove {delete} existing lessons of the room",
+        "zh": "已拒绝，没有改动：这个文件会删除这个教室现有 {total} 节课中的 {delete} 节，超过了防误删保护的上限",
+        "en": "rejected, left unchanged: this file would delete {delete} of the room's {total} existing lessons, "
+              "more than the deletion guard allows",
     },
     "dropfolder.reason.rooms_failed": {
-        "zh": "以下教室没有发布成功：\n{rooms}",
+        "zh": "以下教室没有发布：\n{rooms}",
         "en": "These rooms were not published:\n{rooms}",
     },
     "dropfolder.reason.room": {"zh": "    教室 {room}：{reason}", "en": "    room {room}: {reason}"},
@@ -147,6 +148,43 @@ MESSAGES = {
         "zh": "结果：发布失败，所有教室（{rooms} 个）都没有发布成功。",
         "en": "Result: failed. None of the rooms ({rooms}) was published.",
     },
+    "dropfolder.note.result.guarded": {
+        "zh": "结果：已拒绝 {refused} 个教室，这些教室没有任何改动；其余 {succeeded} 个教室已发布或本来就一致。",
+        "en": "Result: {refused} rooms rejected and left unchanged; the other {succeeded} were published or "
+              "already matched.",
+    },
+    "dropfolder.note.result.guarded_all": {
+        "zh": "结果：已拒绝，没有改动任何教室（{rooms} 个教室都被防误删保护拦下）。",
+        "en": "Result: rejected, no room was changed (the deletion guard held back all {rooms} rooms).",
+    },
+    "dropfolder.note.guard_why": {
+        "zh": "为什么：按目前的设置，每个文件会替换教室里的全部课节，文件里没有的已有课节都会被删除。"
+              "所以文件里必须包含这个教室要保留的每一节课（例如整个学期的课，而不只是下一周的）。",
+        "en": "Why: as paike is set up, each file replaces all lessons of its rooms, and existing lessons missing "
+              "from the file are deleted. So the file must contain every lesson the room should keep (for "
+              "example the whole term, not just next week).",
+    },
+    "dropfolder.note.guard_list": {
+        "zh": "这个文件会删除下面这些已有课节（文件里没有它们）：",
+        "en": "This file would delete these existing lessons (they are not in the file):",
+    },
+    "dropfolder.note.guard_room": {
+        "zh": "  教室 {room}：会删除现有 {total} 节中的 {delete} 节",
+        "en": "  Room {room}: {delete} of its {total} existing lessons",
+    },
+    "dropfolder.note.guard_lesson": {
+        "zh": "    {date} 第 {serial} 节 {title}",
+        "en": "    {date} lesson {serial} {title}",
+    },
+    "dropfolder.note.guard_more": {
+        "zh": "    ……还有 {count} 节没有列出（只列出了前 {listed} 节）",
+        "en": "    ... and {count} more, not listed (only the first {listed} are)",
+    },
+    "dropfolder.note.old_reports": {
+        "zh": "这个文件上次处理时留下的 {count} 个说明或结果文件已过期，已移到 .paike/旧结果 文件夹。",
+        "en": "{count} notes or reports left by an earlier attempt at this file are outdated and were moved to "
+              ".paike/旧结果.",
+    },
     "dropfolder.note.result.refused_file": {
         "zh": "结果：未导入，没有发送任何数据。",
         "en": "Result: not imported, nothing was sent.",
@@ -187,18 +225,22 @@ MESSAGES = {
         "en": "Next: nothing to do.",
     },
     "dropfolder.note.next.failed": {
-        "zh": "下一步：按上面列出的原因处理（例如改正教室号）后，把这个文件重新放进“待导入”即可，已经发布成功的教室"
-              "不会重复写入。被防误删保护拦下的教室，如果确实要删掉这些课节，请联系技术人员。",
-        "en": "Next: deal with the reasons listed above (for example correct a room number), then drop this file into "
-              "待导入 again; rooms already done are not written twice. For a room held back by the deletion guard, "
-              "ask your IT person if those lessons really are to be removed.",
+        "zh": "下一步：发布失败的教室，按上面列出的原因处理（例如改正教室号）后，把这个文件重新放进“待导入”即可，"
+              "已经发布成功的教室不会重复写入。",
+        "en": "Next: for the rooms that failed, deal with the reasons listed above (for example correct a room "
+              "number), then drop this file into 待导入 again; rooms already done are not written twice.",
     },
     "dropfolder.note.next.failed_all": {
-        "zh": "下一步：按上面列出的原因处理（例如改正教室号）后，把这个文件重新放进“待导入”即可。"
-              "被防误删保护拦下的教室，如果确实要删掉这些课节，请联系技术人员。",
+        "zh": "下一步：按上面列出的原因处理（例如改正教室号）后，把这个文件重新放进“待导入”即可。",
         "en": "Next: deal with the reasons listed above (for example correct a room number), then drop this file into "
-              "待导入 again. For a room held back by the deletion guard, ask your IT person if those lessons really "
-              "are to be removed.",
+              "待导入 again.",
+    },
+    "dropfolder.note.next.guarded": {
+        "zh": "下一步（被拒绝的教室）：把这些教室要保留的课节都补进文件，保存后重新放进“待导入”。"
+              "如果确实要删除上面列出的课节，或者只想新增课节、不动已有的课，请联系技术人员。",
+        "en": "Next, for the rejected rooms: add every lesson those rooms should keep to the file, save it and drop "
+              "it into 待导入 again. If the lessons listed above really are to be deleted, or you only want to add "
+              "lessons without touching existing ones, ask your IT person.",
     },
     "dropfolder.note.next.refused_file": {
         "zh": "下一步：按上面的原因处理好文件并保存，再把它放进“待导入”。",
@@ -279,6 +321,14 @@ MESSAGES = {
     "dropfolder.log.orphan_not_removed": {
         "zh": "无法删除中断时留下的报告 {path}：{reason}",
         "en": "Cannot remove the report {path} left by an interruption: {reason}",
+    },
+    "dropfolder.log.old_report_moved": {
+        "zh": "上次处理留下的 {path} 已过期，移到 {where}",
+        "en": "{path}, left by an earlier attempt, is outdated and was moved to {where}",
+    },
+    "dropfolder.log.old_report_not_moved": {
+        "zh": "无法移走上次处理留下的 {path}：{reason}；它仍留在原处",
+        "en": "Cannot move {path}, left by an earlier attempt: {reason}; it stays where it is",
     },
     "dropfolder.log.by_events": {"zh": "使用文件系统事件", "en": "using file system events"},
     "dropfolder.log.by_polling": {"zh": "每 {seconds} 秒扫描一次", "en": "scanning every {seconds} seconds"},
