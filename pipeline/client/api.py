@@ -169,7 +169,7 @@ class ApiClient:
     def _read_envelope(self, endpoint: str, params: Mapping[str, Any], response: requests.Response, elapsed_ms: float) -> Any:
         room = params.get("room_id", "-")
         if response.status_code == 429:
-            logger.warning("%s room=%s refused by the server's rate limit; slowing down", endpoint, room)
+            logger.warning("%s room=%s rejected by the server's rate limit (HTTP 429); pausing", endpoint, room)
             with self._counts_lock:
                 self.rate_limited += 1
             self.limiter.refused()

@@ -102,7 +102,11 @@ def publish_rooms(
     on_result: Callable[[RoomResult], None] | None = None,
     hooks: PublishHooks | None = None,
 ) -> list[RoomResult]:
-    """Publish every room with a pool of workers; return results in room order."""
+    """Publish every room with a pool of workers; return results in room order.
+
+    Raises the first room's :class:`ApiError` when it concerns the whole account or
+    server (wrong key, account closed, server unreachable), before any other room is sent.
+    """
     course_info = course_info or {}
     hooks = hooks or PublishHooks()
     rooms = list(lessons_by_room.items())
@@ -205,8 +209,9 @@ def _write_lessons(
 ) -> None:
     """Carry out the plan; after an ambiguous failure, read the room and plan again.
 
-    Rounds that make progress (the new plan needs fewer calls) are free; the room fails
-    after MAX_STALLED_ROUNDS rounds in a row that make none, with a growing pause between them.
+    Rounds that make progress (the new plan needs fewer calls) do not count. The room
+    fails after MAX_STALLED_ROUNDS rounds in a row without progress, with a growing pause
+    between them.
     """
     stalled = 0
     while not plan.is_noop:
@@ -223,7 +228,7 @@ def _write_lessons(
             if error.code != 1 or mode == "replace":
                 raise
             last_error = error
-        logger.info("room %s: answer lost or ambiguous, reading the room again", room_id)
+        logger.info("room %s: response lost or ambiguous, reading the room again", room_id)
         previous_calls = len(plan.calls)
         plan = plan_room(room_id, lessons, client.get_all_schedule(room_id), mode)
         stalled = 0 if len(plan.calls) < previous_calls else stalled + 1
