@@ -7,30 +7,22 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from fixtures.drop_folder import box, settings
+from fixtures.drop_folder import box, processor, settings
 from fixtures.timetable_files import ROOM_A, ROOM_B, make_lessons, write_timetable
 from openpyxl import load_workbook
 from fixtures.workbooks import HEADER, lesson_row, write_csv, write_xlsx
 
-from pipeline.dropfolder.layout import DropFolder
 from pipeline.dropfolder.processor import DropProcessor
-from pipeline.publishing.ledger import Ledger
 
-__all__ = ["box", "settings"]  # pytest fixtures used by the tests below
+__all__ = ["box", "processor", "settings"]  # pytest fixtures used by the tests below
 
 UNKNOWN_ROOM = "99999999999999"
 CELL_SENTENCE = "错误的单元格标红"
 
 
 @pytest.fixture
-def drop(settings, tmp_path):
-    """A processor over a fresh drop folder; the same one a watcher would use."""
-    folder = DropFolder(tmp_path / "drop").ensure()
-    ledger = Ledger(settings.state_path)
-    processor = DropProcessor(settings, folder, ledger, "watch")
-    yield processor
-    processor.close()
-    ledger.close()
+def drop(processor):
+    return processor
 
 
 def process(drop: DropProcessor, name: str, write) -> tuple[object, str]:

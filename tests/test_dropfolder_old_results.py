@@ -7,28 +7,17 @@ from __future__ import annotations
 import os
 
 import pytest
-from fixtures.drop_folder import box, names, settings
+from fixtures.drop_folder import box, names, processor, settings
 from fixtures.timetable_files import ROOM_A, make_lessons, write_timetable
 from fixtures.workbooks import HEADER, lesson_row, write_xlsx
 
-from pipeline.dropfolder.layout import DropFolder
 from pipeline.dropfolder.processor import DropProcessor
-from pipeline.publishing.ledger import Ledger
 
-__all__ = ["box", "settings"]  # pytest fixtures used by the tests below
+__all__ = ["box", "processor", "settings"]  # pytest fixtures used by the tests below
 
 BAD_ROWS = [HEADER, lesson_row(start_time="25:00")]
 
 
-@pytest.fixture
-def processor(settings, tmp_path):
-    """The processor a watcher would use, over a fresh drop folder."""
-    folder = DropFolder(tmp_path / "drop").ensure()
-    ledger = Ledger(settings.state_path)
-    processor = DropProcessor(settings, folder, ledger, "watch")
-    yield processor
-    processor.close()
-    ledger.close()
 
 
 def drop_file(processor: DropProcessor, name: str, write):
