@@ -109,3 +109,31 @@ def test_run_report_readable_by_others(box, tmp_path):
 
     report = json.loads(result.out)["report"]
     assert os.stat(report).st_mode & 0o777 == 0o644
+
+
+def test_ctrl_c_stops_soon_and_rerun_finishes(tmp_path):
+    options = SandboxOptions(partner_id="37102096", partner_key=TEST_KEY, latency_ms=300)
+    with start_sandbox(options) as slow:
+        env = {**os.environ, "PAIKE_BASE_URL": slow.base_url, "PAIKE_PARTNER_ID": slow.partner_id,
+               "PAIKE_PARTNER_KEY": TEST_KEY, "PAIKE_STATE_DIR": str(tmp_path / "state"), "PAIKE_WORKERS": "2"}
+        rooms = slow.rooms[:16]
+        timetable = write_timetable(tmp_path / "课表.xlsx", [l for room in rooms for l in make_lessons(room, 2)])
+        command = [sys.executable, "-m", "pipeline", "publish", str(timetable)]
+
+        process = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        deadline = time.monotonic() + 60
+        while slow.stats()["writes_applied"] < 2 and time.monotonic() < deadline:
+            time.sleep(0.05)
+        process.send_signal(signal.SIGINT)
+        _, stderr = process.communicate(timeout=15)
+
+        assert process.returncode == 2
+        assert "已中断" in stderr
+        assert "Traceback" not in stderr
+        assert slow.stats()["writes_applied"] < len(rooms)
+
+        rerun = subprocess.run(command, env=env, capture_output=True, text=True, timeout=120)
+
+        assert rerun.returncode == 0, rerun.stderr
+        for room in rooms:
+            assert len(slow.lessons(room)) == 2

@@ -140,7 +140,8 @@ def run(cli: click.Group, args: list[str]) -> int:
         stdout.print(error.ctx.get_help(), markup=False, highlight=False)
         return EXIT_OK
     except click.Abort:
-        print_error(t("cli.aborted"))
+        # click turns Ctrl-C (and end of input at a prompt) into Abort.
+        print_error(t("cli.interrupted"))
         return EXIT_USAGE
     except click.UsageError as error:
         print_error(describe_usage_error(error))

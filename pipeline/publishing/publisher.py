@@ -121,7 +121,8 @@ def publish_rooms(
     results: dict[str, RoomResult] = {first_id: first}
     if on_result:
         on_result(first)
-    with ThreadPoolExecutor(max_workers=max(1, options.workers)) as pool:
+    pool = ThreadPoolExecutor(max_workers=max(1, options.workers))
+    try:
         futures = {
             pool.submit(publish_room, client, room_id, lessons, options, course_info.get(room_id), hooks): room_id
             for room_id, lessons in rooms[1:]
@@ -131,6 +132,12 @@ def publish_rooms(
             results[result.room_id] = result
             if on_result:
                 on_result(result)
+    except BaseException:
+        # Ctrl-C or a crash: rooms not started yet are dropped, rooms in progress finish
+        # their calls, so no room is left half-written. Running the file again does the rest.
+        pool.shutdown(wait=True, cancel_futures=True)
+        raise
+    pool.shutdown()
     return [results[room_id] for room_id in sorted(results)]
 
 

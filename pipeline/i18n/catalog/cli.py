@@ -87,8 +87,8 @@ MESSAGES = {
     "cli.usage_error": {"zh": "命令用法有误：{detail}", "en": "Invalid usage: {detail}"},
     "cli.usage_hint": {"zh": "运行 {command} --help 查看用法。", "en": "Run {command} --help for usage."},
     "cli.aborted": {"zh": "已取消。", "en": "Cancelled."},
-    "cli.interrupted": {"zh": "已中断。已完成的教室保持不变；再次运行会继续完成其余教室。",
-                        "en": "Interrupted. Rooms already done stay done; run again to finish the rest."},
+    "cli.interrupted": {"zh": "已中断。已完成的教室保持不变，没有开始的教室没有改动；再次运行同一命令会继续完成其余教室（paike history 可查看记录）。",
+                        "en": "Interrupted. Rooms already done stay done and rooms not started were not touched; run the same command again to finish the rest (see paike history)."},
     # ---- check -----------------------------------------------------------------
     "cli.check.file_heading": {"zh": "文件：{file}（{errors} 个错误，{warnings} 个警告）",
                                "en": "File: {file} ({errors} errors, {warnings} warnings)"},
