@@ -28,3 +28,10 @@ def test_language_switch(monkeypatch):
 
     set_language("zh")
     assert t("cli.level.error") == "错误"
+
+
+def test_english_counts_of_one_are_singular():
+    set_language("en")
+
+    assert t("cli.check.counts", errors=1, warnings=11, detail="x") == "1 error, 11 warnings (x)."
+    assert t("cli.check.ok", rooms=1, lessons=21) == "Check passed: 1 room, 21 lessons."

@@ -7,6 +7,7 @@ English. The CLI calls :func:`set_language` once; library code only calls :func:
 from __future__ import annotations
 
 import os
+import re
 
 from pipeline.i18n.catalog import MESSAGES
 
@@ -34,9 +35,20 @@ def current_language() -> str:
 
 def t(key: str, /, **params: object) -> str:
     """Render catalog entry ``key`` in the current language with ``params`` filled in."""
+    language = current_language()
     entry = MESSAGES[key]
-    template = entry.get(current_language()) or entry["zh"]
-    return template.format(**params) if params else template
+    template = entry.get(language) or entry["zh"]
+    text = template.format(**params) if params else template
+    return _english_singulars(text) if language == "en" and params else text
+
+
+# English templates count things with a plural noun ("{rooms} rooms"); a count of one
+# takes the singular. Chinese needs no such change.
+_ONE_OF_PLURAL = re.compile(r"\b(?<![.,])1 (error|warning|room|lesson|file|run|device|call|problem)s\b")
+
+
+def _english_singulars(text: str) -> str:
+    return _ONE_OF_PLURAL.sub(r"1 \1", text)
 
 
 def has_message(key: str) -> bool:
