@@ -1,8 +1,8 @@
 """Translate click's usage errors into catalog messages.
 
-click writes its own messages in English. The common ones (a missing argument, an
-unknown option or command, a value of the wrong type or outside the choices) are
-rebuilt here from the exception's fields; anything else keeps click's text.
+click writes its own messages in English. The common ones are rebuilt here from the
+exception's fields: a missing argument, an unknown option or command, and a value of the
+wrong type or outside the choices. Anything else keeps click's text.
 """
 
 from __future__ import annotations
