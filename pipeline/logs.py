@@ -47,7 +47,11 @@ def file_log(state_dir: Path) -> Iterator[Path]:
 
     package_logger = logging.getLogger("pipeline")
     package_logger.addHandler(handler)
-    previous_levels = {name: logging.getLogger(name).level for name in OUTCOME_LOGGERS}
+    previous_levels = {name: logging.getLogger(name).level for name in ("pipeline", *OUTCOME_LOGGERS)}
+    # A service's log keeps retries and failed calls too; interactive commands show
+    # only errors unless --verbose, because their results are printed anyway.
+    if package_logger.level > logging.WARNING:
+        package_logger.setLevel(logging.WARNING)
     for name in OUTCOME_LOGGERS:
         logging.getLogger(name).setLevel(logging.INFO)
     try:

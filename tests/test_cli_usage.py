@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 
@@ -58,3 +59,26 @@ def test_lang_option_after_the_command():
     assert completed.returncode == 2
     assert "No such option: --nope" in completed.stderr
     assert "Traceback" not in completed.stderr
+
+
+def test_json_failure_still_prints_an_object(tmp_path):
+    config = tmp_path / "paike.toml"
+    config.write_text("workers = 0\n", encoding="utf-8")
+
+    result = run_paike("--config", config, "check", tmp_path / "x.xlsx", "--json")
+
+    assert result.code == 2
+    data = json.loads(result.out)
+    assert data["ok"] is False
+    assert data["error"]["kind"] == "config"
+    assert "workers" in data["error"]["message"]
+
+
+def test_file_in_place_of_folder_is_named(tmp_path):
+    blocker = tmp_path / "blocker"
+    blocker.write_text("x", encoding="utf-8")
+
+    result = run_paike("template", "-o", blocker / "sub")
+
+    assert result.code == 2
+    assert "是文件而不是文件夹" in result.err

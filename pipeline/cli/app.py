@@ -10,7 +10,7 @@ from typing import Any
 import click
 
 from pipeline.cli import EXIT_INVALID_INPUT, EXIT_OK, EXIT_USAGE
-from pipeline.cli.output import print_error, stdout
+from pipeline.cli.output import print_error, print_json, stdout
 from pipeline.cli.usage_errors import describe_usage_error
 from pipeline.config import Settings, load_settings
 from pipeline.errors import ApiError, ConfigError, InputFileError, PaikeError
@@ -131,56 +131,75 @@ def build_cli() -> click.Group:
 
 
 def run(cli: click.Group, args: list[str]) -> int:
-    """Run the command tree; return the exit code. No traceback reaches the user."""
+    """Run the command tree; return the exit code. No traceback reaches the user.
+
+    With ``--json`` a failure also prints ``{"ok": false, "error": {...}}`` on stdout,
+    so a calling program always has one object to read.
+    """
+    code, failure = _run(cli, args)
+    if failure is not None:
+        kind, message = failure
+        print_error(message)
+        if "--json" in args:
+            print_json({"ok": False, "error": {"kind": kind, "message": message}})
+    return code
+
+
+def _run(cli: click.Group, args: list[str]) -> tuple[int, tuple[str, str] | None]:
+    """Run the command; return its exit code and, on failure, (kind, message)."""
     try:
         result = cli.main(args=args, prog_name="paike", standalone_mode=False)
     except click.exceptions.Exit as done:
-        return done.exit_code
+        return done.exit_code, None
     except click.exceptions.NoArgsIsHelpError as error:
         stdout.print(error.ctx.get_help(), markup=False, highlight=False)
-        return EXIT_OK
+        return EXIT_OK, None
     except click.Abort:
         # click turns Ctrl-C (and end of input at a prompt) into Abort.
-        print_error(t("cli.interrupted"))
-        return EXIT_USAGE
+        return EXIT_USAGE, ("interrupted", t("cli.interrupted"))
     except click.UsageError as error:
-        print_error(describe_usage_error(error))
+        message = describe_usage_error(error)
         if error.ctx is not None:
-            print_error(t("cli.usage_hint", command=error.ctx.command_path))
-        return EXIT_USAGE
+            message += "\n" + t("cli.usage_hint", command=error.ctx.command_path)
+        return EXIT_USAGE, ("usage", message)
     except click.ClickException as error:
-        print_error(error.format_message())
-        return error.exit_code
+        return error.exit_code, ("usage", error.format_message())
     except ConfigError as error:
-        print_error(error.message)
-        return EXIT_USAGE
+        return EXIT_USAGE, ("config", error.message)
     except InputFileError as error:
-        print_error(error.message)
-        return EXIT_INVALID_INPUT
+        return EXIT_INVALID_INPUT, ("input", error.message)
     except ApiError as error:
         # Only a failure of the whole account or server reaches here; room failures
         # are results, not exceptions.
-        print_error(t("api.account_failed", message=error.message))
-        return EXIT_USAGE
+        return EXIT_USAGE, ("api", t("api.account_failed", message=error.message))
     except PaikeError as error:
-        print_error(error.message)
-        return EXIT_USAGE
+        return EXIT_USAGE, ("error", error.message)
     except OSError as error:
         # A folder or file paike was asked to write cannot be written (missing parent,
         # a file in the way, no permission, disk full).
-        print_error(t("cli.os_error", path=error.filename or "-", reason=error.strerror or str(error)))
-        return EXIT_USAGE
+        return EXIT_USAGE, ("os", describe_os_error(error))
     except KeyboardInterrupt:
-        print_error(t("cli.interrupted"))
-        return 130
-    return result if isinstance(result, int) else EXIT_OK
+        return 130, ("interrupted", t("cli.interrupted"))
+    return (result if isinstance(result, int) else EXIT_OK), None
+
+
+def describe_os_error(error: OSError) -> str:
+    """Return a catalog message for a file-system error, naming the path."""
+    path = error.filename or "-"
+    if isinstance(error, (FileExistsError, NotADirectoryError)):
+        return t("cli.not_a_folder", path=path)
+    return t("cli.os_error", path=path, reason=error.strerror or str(error))
 
 
 def _configure_logging(verbose: bool) -> None:
-    """Send library log lines to stderr: warnings by default, every API call with -v."""
+    """Send library log lines to stderr: errors by default, every API call with -v.
+
+    Retries and failed rooms are part of each command's printed result, so their
+    (English) warning lines would only repeat it.
+    """
     handler = logging.StreamHandler()
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root = logging.getLogger("pipeline")
     root.handlers[:] = [handler]
-    root.setLevel(logging.INFO if verbose else logging.WARNING)
+    root.setLevel(logging.INFO if verbose else logging.ERROR)
     root.propagate = False

@@ -80,7 +80,7 @@ def register(cli: click.Group) -> None:
             later = ledger.later_runs_touching(run_id, list(snapshots))
             if later:
                 print_error(t("cli.undo.later_runs", run=run_id, later=", ".join(str(number) for number in later)))
-            if not yes and not click.confirm(t("cli.undo.confirm", run=run_id, rooms=len(snapshots)), err=True):
+            if not yes and not confirmed(t("cli.undo.confirm", run=run_id, rooms=len(snapshots))):
                 stdout.print(t("cli.aborted"))
                 return EXIT_USAGE
             with account_lock(settings, wait=False, command="undo"), RoomProgress(len(snapshots), as_json) as on_result:
@@ -105,7 +105,7 @@ def register(cli: click.Group) -> None:
         invalid = [room for room in rooms if not ROOM_ID.fullmatch(room)]
         if invalid:
             raise click.BadParameter(t("cli.clear.invalid_room", rooms=", ".join(invalid)), param_hint="--room")
-        if not yes and not click.confirm(t("cli.clear.confirm", rooms=", ".join(rooms)), err=True):
+        if not yes and not confirmed(t("cli.clear.confirm", rooms=", ".join(rooms))):
             stdout.print(t("cli.aborted"))
             return EXIT_USAGE
         ledger = Ledger(settings.state_path)
@@ -121,8 +121,17 @@ def register(cli: click.Group) -> None:
         finally:
             client.close()
             ledger.close()
-        stdout.print(t("cli.clear.done", run=run_id))
+        if failed < len(rooms):
+            stdout.print(t("cli.clear.done", run=run_id))
         return EXIT_ROOMS_FAILED if failed else EXIT_OK
+
+
+def confirmed(question: str) -> bool:
+    """Ask a yes/no question on stderr; no answer (end of input, Ctrl-C) counts as no."""
+    try:
+        return click.confirm(question, err=True)
+    except click.Abort:
+        return False
 
 
 # A live-room number: 14 or 15 digits.

@@ -88,9 +88,11 @@ def publish_files(settings: Settings, paths, dry_run: bool, allow_deletes: bool,
         try:
             report = _write_report(settings, outcome, run, report_dir)
         except OSError as error:
-            # The rooms are published; only the report is missing, so say exactly that.
-            print_error(t("cli.publish.report_failed", run=run.run_id, path=error.filename or report_dir or "-",
-                          reason=error.strerror or str(error)))
+            # The rooms are published; only the report is missing, so say exactly that
+            # and keep the exit code of the publishing itself.
+            destination = report_path_for(settings, run, report_dir)
+            stderr.print(t("cli.publish.report_failed", run=run.run_id, path=destination,
+                           reason=error.strerror or str(error)), markup=False, highlight=False)
     if plan_output:
         write_plan_workbook([result.plan for result in run.results if result.plan], Path(plan_output))
 
@@ -144,9 +146,14 @@ class RoomProgress:
         self.progress.update(self.task, advance=1, detail=detail)
 
 
-def _write_report(settings: Settings, outcome: CheckOutcome, run: RunOutcome, report_dir) -> Path:
+def report_path_for(settings: Settings, run: RunOutcome, report_dir) -> Path:
+    """Return where the run report goes: ``--report-dir`` or reports/ in the state folder."""
     folder = Path(report_dir) if report_dir else settings.state_path / "reports"
-    destination = folder / f"run-{run.run_id}.xlsx"
+    return folder / f"run-{run.run_id}.xlsx"
+
+
+def _write_report(settings: Settings, outcome: CheckOutcome, run: RunOutcome, report_dir) -> Path:
+    destination = report_path_for(settings, run, report_dir)
     summary = _json_output(outcome, run, None)
     workbook, _ = write_run_report(run.results, outcome.result.lessons_by_room(), destination, summary)
     return workbook

@@ -22,6 +22,9 @@ def describe_usage_error(error: click.UsageError) -> str:
         return t("cli.usage.missing", name=_param_name(error))
     if isinstance(error, click.BadParameter) and error.param is not None:
         return t("cli.usage.bad_value", name=_param_name(error), expected=_expected(error.param, error))
+    if isinstance(error, click.BadParameter) and error.param_hint:
+        # Raised by a command itself, with a message that is already translated.
+        return t("cli.usage.bad_value", name=error.param_hint, expected=error.message.rstrip("。."))
     return t("cli.usage_error", detail=error.format_message())
 
 
@@ -53,4 +56,4 @@ def _expected(param: click.Parameter, error: click.BadParameter) -> str:
     if kind is click.FLOAT or isinstance(kind, click.types.FloatParamType):
         return t("cli.usage.expected_number")
     # Our own BadParameter messages are already translated; click's others are kept.
-    return error.message
+    return error.message.rstrip("。.")

@@ -254,8 +254,13 @@ class Ledger:
         return [number for (number,) in rows]
 
     def known_rooms(self) -> list[str]:
-        """Return every room any run has planned or written, in order."""
-        rows = self._execute("SELECT DISTINCT room_id FROM room_results ORDER BY room_id").fetchall()
+        """Return every room a run has written or found already equal, in order.
+
+        Rooms whose only result was a failure (an unknown room, for example) are left out.
+        """
+        rows = self._execute(
+            "SELECT DISTINCT room_id FROM room_results WHERE status IN ('done', 'unchanged') ORDER BY room_id"
+        ).fetchall()
         return [room_id for (room_id,) in rows]
 
     # ---- drop folder (added for pipeline.dropfolder) ---------------------------

@@ -6,8 +6,8 @@ MESSAGES = {
         "en": "cannot connect to {url}",
     },
     "api.account_failed": {
-        "zh": "第一个教室就因账号问题失败，其余教室没有发送：{message}",
-        "en": "The first room failed because of the account, so no other room was sent: {message}",
+        "zh": "第一个教室就失败了，原因在账号或服务器，其余教室没有发送：{message}",
+        "en": "The first room failed for a reason that concerns the account or the server, so no other room was sent: {message}",
     },
     "api.error": {
         "zh": "接口 {endpoint} 返回错误 {code}：{msg}",

@@ -230,4 +230,8 @@ MESSAGES = {
     "cli.usage.expected_range": {"zh": "应当在 {low} 到 {high} 之间", "en": "it must be between {low} and {high}"},
     "cli.usage.expected_int": {"zh": "应当是整数", "en": "it must be a whole number"},
     "cli.usage.expected_number": {"zh": "应当是数字", "en": "it must be a number"},
+    "cli.not_a_folder": {
+        "zh": "{path} 或它的上级路径中有一个是文件而不是文件夹：请换一个文件夹，或改名后再试。",
+        "en": "{path}, or a folder above it, is a file rather than a folder: choose another folder or rename it, then try again.",
+    },
 }
