@@ -20,9 +20,11 @@ def test_every_command_has_help(command, lang):
     result = run_paike(command, "--help", lang=lang)
 
     assert result.code == 0, result.text
-    assert "Usage:" in result.out
     if lang == "zh":
+        assert "用法：" in result.out
         assert "Show this message" not in result.out
+    else:
+        assert "Usage:" in result.out
 
 
 @pytest.mark.parametrize(
@@ -47,7 +49,8 @@ def test_bare_command_prints_help():
     result = run_paike()
 
     assert result.code == 0
-    assert "Commands:" in result.out
+    assert "命令" in result.out
+    assert "check" in result.out
 
 
 def test_lang_option_after_the_command():

@@ -37,8 +37,25 @@ COMMAND_MODULES = {
 }
 
 
+class TranslatedFormatter(click.HelpFormatter):
+    """Writes click's help headings (usage, options, commands) from the catalog."""
+
+    def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
+        super().write_usage(prog, args, prefix=t("cli.help.usage_prefix"))
+
+    def section(self, name: str):
+        titles = {"Options": t("cli.help.options_title"), "Commands": t("cli.help.commands_title")}
+        return super().section(titles.get(name, name))
+
+
+class PaikeContext(click.Context):
+    formatter_class = TranslatedFormatter
+
+
 class TranslatedHelpMixin:
-    """Gives the --help option a catalog text instead of click's English one."""
+    """Gives the --help option and the help headings catalog texts instead of click's."""
+
+    context_class = PaikeContext
 
     def get_help_option(self, ctx: click.Context) -> click.Option | None:
         option = super().get_help_option(ctx)

@@ -234,4 +234,7 @@ MESSAGES = {
         "zh": "{path} 或它的上级路径中有一个是文件而不是文件夹：请换一个文件夹，或改名后再试。",
         "en": "{path}, or a folder above it, is a file rather than a folder: choose another folder or rename it, then try again.",
     },
+    "cli.help.usage_prefix": {"zh": "用法：", "en": "Usage: "},
+    "cli.help.options_title": {"zh": "选项", "en": "Options"},
+    "cli.help.commands_title": {"zh": "命令", "en": "Commands"},
 }
