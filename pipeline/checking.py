@@ -93,7 +93,7 @@ def write_reports(outcome: CheckOutcome, report_dir: str | Path | None = None) -
     written = []
     for file in outcome.files():
         problems = [problem for problem in outcome.result.problems if problem.file == file]
-        # A missing file or an empty folder has nothing to annotate; the terminal says so.
+        # A missing file or an empty folder has nothing to annotate, and the terminal reports it.
         if not problems or not Path(file).is_file():
             continue
         destination = report_path(file, report_dir)

@@ -46,7 +46,7 @@ class Settings:
     # Root of the drop folder (待导入, 已导入, 未导入, 报告); the ROOT argument of
     # `paike watch` and `paike batch` wins over it.
     drop_root: str | None = None
-    # Seconds to wait for a connection and for an answer.
+    # Seconds to wait for a connection and for a response.
     connect_timeout: float = 5.0
     read_timeout: float = 30.0
     # The account may make at most 200 calls in any 10 seconds; stay a little under it.

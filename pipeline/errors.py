@@ -42,7 +42,7 @@ class InputFileError(PaikeError):
 
 
 class ApiError(PaikeError):
-    """Raised when the API answers with a non-zero ``code``."""
+    """Raised when the API returns a non-zero ``code``."""
 
     def __init__(self, endpoint: str, code: int, msg: str) -> None:
         self.endpoint = endpoint
@@ -63,7 +63,7 @@ class ApiError(PaikeError):
 
 
 class ApiTransportError(ApiError):
-    """Raised when no usable answer arrived: timeout, connection error or HTTP error status.
+    """Raised when no usable response arrived: timeout, connection error or HTTP error status.
 
     ``code`` is -1 for a timeout or connection error and the HTTP status otherwise.
     ``may_have_committed`` is True when the request may have reached the server.

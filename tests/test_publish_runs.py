@@ -26,6 +26,13 @@ def box(monkeypatch):
         yield running
 
 
+def process_environment(box, tmp_path, workers: int) -> dict[str, str]:
+    """Return the environment for a `python -m pipeline` child process aimed at ``box``."""
+    return {**os.environ, "PAIKE_BASE_URL": box.base_url, "PAIKE_PARTNER_ID": box.partner_id,
+            "PAIKE_PARTNER_KEY": box.partner_key, "PAIKE_STATE_DIR": str(tmp_path / "state"),
+            "PAIKE_WORKERS": str(workers)}
+
+
 def test_course_info_set_once_then_only_when_changed(box, tmp_path):
     timetable = write_timetable(tmp_path / "课表.xlsx", make_lessons(ROOM_A, 2))
     add_course_sheet(timetable, [(ROOM_A, "初二数学·春季班", "王老师")])
@@ -72,8 +79,7 @@ def test_run_report_lists_lessons_by_outcome(box, tmp_path):
 def test_killed_run_is_interrupted_and_finished_by_rerun(tmp_path):
     options = SandboxOptions(partner_id="37102096", partner_key=TEST_KEY, latency_ms=150)
     with start_sandbox(options) as slow:
-        env = {**os.environ, "PAIKE_BASE_URL": slow.base_url, "PAIKE_PARTNER_ID": slow.partner_id,
-               "PAIKE_PARTNER_KEY": TEST_KEY, "PAIKE_STATE_DIR": str(tmp_path / "state"), "PAIKE_WORKERS": "1"}
+        env = process_environment(slow, tmp_path, workers=1)
         rooms = slow.rooms[:12]
         timetable = write_timetable(tmp_path / "课表.xlsx", [l for room in rooms for l in make_lessons(room, 3)])
         command = [sys.executable, "-m", "pipeline", "publish", str(timetable)]
@@ -114,8 +120,7 @@ def test_run_report_readable_by_others(box, tmp_path):
 def test_ctrl_c_stops_soon_and_rerun_finishes(tmp_path):
     options = SandboxOptions(partner_id="37102096", partner_key=TEST_KEY, latency_ms=300)
     with start_sandbox(options) as slow:
-        env = {**os.environ, "PAIKE_BASE_URL": slow.base_url, "PAIKE_PARTNER_ID": slow.partner_id,
-               "PAIKE_PARTNER_KEY": TEST_KEY, "PAIKE_STATE_DIR": str(tmp_path / "state"), "PAIKE_WORKERS": "2"}
+        env = process_environment(slow, tmp_path, workers=2)
         rooms = slow.rooms[:16]
         timetable = write_timetable(tmp_path / "课表.xlsx", [l for room in rooms for l in make_lessons(room, 2)])
         command = [sys.executable, "-m", "pipeline", "publish", str(timetable)]

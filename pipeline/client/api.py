@@ -261,4 +261,4 @@ def _page_total(endpoint: str, value: Any) -> int:
     try:
         return int(value)
     except (TypeError, ValueError):
-        raise ApiError(endpoint, -1, f"the answer has no valid total: {value!r}") from None
+        raise ApiError(endpoint, -1, f"the response has no valid total: {value!r}") from None

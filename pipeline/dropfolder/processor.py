@@ -333,8 +333,8 @@ def room_log_line(file_name: str, result: RoomResult) -> str:
 def _for_staff(results: list[RoomResult]) -> list[RoomResult]:
     """Return the results with the deletion guard's message reworded for the drop folder.
 
-    The publisher's message tells the reader to rerun with --allow-deletes, a command
-    staff cannot run; the drop folder's message says what the file would delete instead.
+    Staff cannot override the guard, so their reports explain instead that a file
+    replaces a room's whole timetable and must contain every lesson to keep.
     """
     return [dataclasses.replace(result, msg=room_failure_reason(result)) if result.status == "refused" else result
             for result in results]

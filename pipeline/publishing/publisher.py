@@ -66,7 +66,7 @@ class RoomResult:
 
     ``status`` is one of: ``done`` (written and confirmed), ``unchanged`` (already
     equal, nothing written), ``planned`` (dry run), ``refused`` (the deletion guard
-    stopped it), ``failed`` (the API refused or did not answer).
+    stopped it), ``failed`` (the API rejected the call or did not respond).
     """
 
     room_id: str
@@ -230,8 +230,8 @@ def _write_lessons(
                 raise
             last_error: ApiError = error
         except ApiError as error:
-            # addSchedule answers code 1 when an earlier, unanswered attempt already
-            # stored the lesson; the fresh read below tells which case this is.
+            # addSchedule returns code 1 when an earlier attempt, whose response was
+            # lost, already stored the lesson. The fresh read below shows which case it is.
             if error.code != 1 or mode == "replace":
                 raise
             last_error = error

@@ -63,7 +63,7 @@ MESSAGES = {
     },
 }
 
-# 5xx answers share one hint.
+# Every 5xx status shares one hint.
 for _status in (500, 502, 503, 504):
     MESSAGES[f"api.hint.{_status}"] = {
         "zh": "服务器暂时出错：请稍后重新运行；已成功的教室不会重复写入。",
